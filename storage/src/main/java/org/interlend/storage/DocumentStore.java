@@ -1,0 +1,310 @@
+package org.interlend.storage;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.Http;
+import io.minio.ListObjectsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.minio.UploadObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import io.minio.errors.MinioException;
+import io.minio.messages.Item;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Documents in one S3 bucket, through the MinIO client. Keys are chosen by the caller.
+ *
+ * <p>Failures of the store come out as {@link StorageException}; wrong arguments as
+ * {@link IllegalArgumentException}. (The SDK reports answers of the store as {@code MinioException}
+ * and I/O failures as {@code IllegalStateException}; both are wrapped.) Streams returned by the read methods must be closed.
+ */
+public class DocumentStore implements AutoCloseable {
+
+    /** The longest validity S3 accepts for a presigned link. */
+    public static final Duration MAX_PRESIGN_VALIDITY = Duration.ofDays(7);
+
+    private static final long CONNECT_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(10);
+    private static final long TRANSFER_TIMEOUT_MS = TimeUnit.MINUTES.toMillis(5);
+    private static final long PART_SIZE_FOR_UNKNOWN_LENGTH = 16L * 1024 * 1024;
+    private static final String METADATA_PREFIX = "x-amz-meta-";
+
+    private final URI endpoint;
+    private final String bucket;
+    private final MinioClient client;
+    private final MinioClient presigner;
+
+    /**
+     * @param endpoint the S3 endpoint this server talks to
+     * @param publicEndpoint the endpoint browsers reach; presigned links are signed for this host
+     * @param region the region, set so that the client never looks it up
+     */
+    public DocumentStore(
+            URI endpoint, URI publicEndpoint, String region, String accessKey, String secretKey, String bucket) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
+        this.client = client(endpoint, region, accessKey, secretKey);
+        this.client.setTimeout(CONNECT_TIMEOUT_MS, TRANSFER_TIMEOUT_MS, TRANSFER_TIMEOUT_MS);
+        // Presigning is computed locally (the region is known), so this client never connects.
+        this.presigner = publicEndpoint == null || publicEndpoint.equals(endpoint)
+                ? client
+                : client(publicEndpoint, region, accessKey, secretKey);
+    }
+
+    private static MinioClient client(URI endpoint, String region, String accessKey, String secretKey) {
+        return MinioClient.builder()
+                .endpoint(endpoint.toString())
+                .region(region)
+                .credentials(accessKey, secretKey)
+                .build();
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /** Stores {@code size} bytes read from {@code in} (which the caller closes); a size of -1 means unknown. */
+    public void put(String key, InputStream in, long size, String contentType, Map<String, String> metadata) {
+        requireKey(key);
+        Objects.requireNonNull(in, "in");
+        try {
+            PutObjectArgs.Builder args = PutObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .stream(in, size >= 0 ? size : null, size >= 0 ? null : PART_SIZE_FOR_UNKNOWN_LENGTH)
+                    .userMetadata(metadata == null ? Map.of() : metadata);
+            if (contentType != null) {
+                args.contentType(contentType);
+            }
+            client.putObject(args.build());
+        } catch (MinioException | IllegalStateException e) {
+            throw failure("put", key, e);
+        }
+    }
+
+    /** Stores the content of {@code file}. */
+    public void put(String key, Path file, String contentType, Map<String, String> metadata) {
+        requireKey(key);
+        Objects.requireNonNull(file, "file");
+        try {
+            UploadObjectArgs.Builder args = UploadObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .filename(file.toString())
+                    .userMetadata(metadata == null ? Map.of() : metadata);
+            if (contentType != null) {
+                args.contentType(contentType);
+            }
+            client.uploadObject(args.build());
+        } catch (MinioException | IllegalStateException e) {
+            throw failure("put", key, e);
+        }
+    }
+
+    /** The object's size, type, entity tag and metadata, or empty when there is no such object. */
+    public Optional<StoredObject> stat(String key) {
+        requireKey(key);
+        try {
+            StatObjectResponse stat =
+                    client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+            return Optional.of(new StoredObject(
+                    key, stat.size(), stat.contentType(), stat.etag(), metadata(stat.userMetadata())));
+        } catch (MinioException | IllegalStateException e) {
+            if ("NoSuchKey".equals(errorCode(e))) {
+                return Optional.empty();
+            }
+            throw failure("stat", key, e);
+        }
+    }
+
+    /** The whole object. */
+    public InputStream get(String key) {
+        requireKey(key);
+        try {
+            return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (MinioException | IllegalStateException e) {
+            throw failure("get", key, e);
+        }
+    }
+
+    /** {@code length} bytes from {@code offset} (fewer when the object ends first). */
+    public InputStream getRange(String key, long offset, long length) {
+        requireKey(key);
+        if (offset < 0 || length <= 0) {
+            throw new IllegalArgumentException(
+                    "range needs offset >= 0 and length > 0, got offset " + offset + ", length " + length);
+        }
+        try {
+            return client.getObject(GetObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .offset(offset)
+                    .length(length)
+                    .build());
+        } catch (MinioException | IllegalStateException e) {
+            throw failure("get range of", key, e);
+        }
+    }
+
+    /**
+     * A link that lets anyone holding it download the object for {@code validity} (whole seconds,
+     * rounded down, at most {@link #MAX_PRESIGN_VALIDITY}), signed for the public endpoint.
+     */
+    public URI presignedGet(String key, Duration validity) {
+        requireKey(key);
+        Objects.requireNonNull(validity, "validity");
+        long seconds = validity.toSeconds();
+        if (seconds < 1 || validity.compareTo(MAX_PRESIGN_VALIDITY) > 0) {
+            throw new IllegalArgumentException(
+                    "presigned link validity must be between 1 second and 7 days, got " + validity);
+        }
+        try {
+            return URI.create(presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                    .method(Http.Method.GET)
+                    .bucket(bucket)
+                    .object(key)
+                    .expiry((int) seconds, TimeUnit.SECONDS)
+                    .build()));
+        } catch (MinioException | IllegalStateException e) {
+            throw failure("presign", key, e);
+        }
+    }
+
+    /** Removes the object; removing a missing object is fine. */
+    public void remove(String key) {
+        requireKey(key);
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (MinioException | IllegalStateException e) {
+            if (!"NoSuchKey".equals(errorCode(e))) {
+                throw failure("remove", key, e);
+            }
+        }
+    }
+
+    /** Whether the bucket exists. */
+    public boolean bucketExists() {
+        try {
+            return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+        } catch (MinioException | IllegalStateException e) {
+            throw failure("check", null, e);
+        }
+    }
+
+    /** Creates the bucket unless it exists. */
+    public void ensureBucket() {
+        if (bucketExists()) {
+            return;
+        }
+        try {
+            client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        } catch (MinioException | IllegalStateException e) {
+            String code = errorCode(e);
+            if (!"BucketAlreadyOwnedByYou".equals(code) && !"BucketAlreadyExists".equals(code)) {
+                throw failure("create", null, e);
+            }
+        }
+    }
+
+    /**
+     * Lists at most one key. Used to learn why the store refuses: a refused HEAD (as in
+     * {@link #bucketExists()}) has no body, so the store cannot say whether the access key or the
+     * signature is wrong; a refused GET says.
+     */
+    void probe() {
+        try {
+            for (Result<Item> item : client.listObjects(
+                    ListObjectsArgs.builder().bucket(bucket).maxKeys(1).build())) {
+                item.get();
+                break;
+            }
+        } catch (MinioException | IllegalStateException e) {
+            throw failure("list", null, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(client);
+        if (presigner != client) {
+            closeQuietly(presigner);
+        }
+    }
+
+    private static void closeQuietly(MinioClient c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // Nothing left to release that matters at shutdown.
+        }
+    }
+
+    private static void requireKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("object key must not be blank");
+        }
+    }
+
+    private static Map<String, String> metadata(Http.Headers headers) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (name.startsWith(METADATA_PREFIX)) {
+                name = name.substring(METADATA_PREFIX.length());
+            }
+            metadata.putIfAbsent(name, header.getValue());
+        }
+        return metadata;
+    }
+
+    private static String errorCode(Exception e) {
+        return e instanceof ErrorResponseException response && response.errorResponse() != null
+                ? response.errorResponse().code()
+                : null;
+    }
+
+    private StorageException failure(String operation, String key, Exception e) {
+        String target = key == null ? "bucket '" + bucket + "'" : "'" + key + "' in bucket '" + bucket + "'";
+        String message = "could not " + operation + " " + target + " at " + endpoint + ": " + describe(e);
+        return new StorageException(operation, key, errorCode(e), message, e);
+    }
+
+    /** One line saying what went wrong: the S3 error code and message, or the innermost cause. */
+    static String describe(Throwable e) {
+        if (e instanceof ErrorResponseException response && response.errorResponse() != null) {
+            String code = response.errorResponse().code();
+            String text = response.errorResponse().message();
+            return oneLine(text == null || text.isBlank() ? code : code + " (" + text + ")");
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage();
+        String type = root.getClass().getSimpleName();
+        return oneLine(text == null || text.isBlank() ? type : text + " (" + type + ")");
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+}

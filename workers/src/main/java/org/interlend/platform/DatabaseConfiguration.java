@@ -1,0 +1,103 @@
+package org.interlend.platform;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * PostgreSQL: a real server started from embedded binaries (zonky) for local runs and tests, or
+ * the one at {@code interlend.db.url}. Flyway migrates either at start.
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@EnableConfigurationProperties(DatabaseProperties.class)
+public class DatabaseConfiguration {
+
+  @Configuration(proxyBeanMethods = false)
+  @Conditional(EmbeddedDatabase.class)
+  static class Embedded {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) {
+      try {
+        return EmbeddedPostgres.builder().setPort(properties.embeddedPort()).start();
+      } catch (IOException | RuntimeException e) {
+        throw new SettingProblem(
+            "interlend.db.embedded-port",
+            "the embedded PostgreSQL did not start on port "
+                + properties.embeddedPort()
+                + ": "
+                + rootMessage(e));
+      }
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+      HikariDataSource ds = new HikariDataSource();
+      ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+      ds.setUsername("postgres");
+      ds.setPoolName("interlend");
+      ds.setMaximumPoolSize(10);
+      return ds;
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @Conditional(ExternalDatabase.class)
+  static class External {
+
+    @Bean
+    DataSource dataSource(DatabaseProperties properties) {
+      HikariDataSource ds = new HikariDataSource();
+      ds.setJdbcUrl(properties.url());
+      ds.setUsername(properties.username());
+      ds.setPassword(properties.password());
+      ds.setPoolName("interlend");
+      ds.setInitializationFailTimeout(-1);
+      try (Connection ignored = ds.getConnection()) {
+        return ds;
+      } catch (SQLException e) {
+        ds.close();
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String setting =
+            state.startsWith("28") ? "interlend.db.password" : "interlend.db.url";
+        throw new SettingProblem(
+            setting, "cannot connect to " + properties.url() + ": " + rootMessage(e));
+      }
+    }
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  static class EmbeddedDatabase implements Condition {
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      String url = context.getEnvironment().getProperty("interlend.db.url");
+      return url == null || url.isBlank();
+    }
+  }
+
+  static class ExternalDatabase implements Condition {
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return !new EmbeddedDatabase().matches(context, metadata);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package org.interlend.workflows.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Camunda user tasks, wherever the engine runs. Against a Camunda cluster this is its REST API
+ * (Tasklist is the staff UI there); on the in-memory engine, which has no REST API, it is {@link
+ * InMemoryUserTasks}, the one place that knows how to complete a task there.
+ */
+public interface UserTasks {
+
+  /** Open (created, not completed or cancelled) user tasks, oldest first. */
+  List<OpenTask> open();
+
+  default Optional<OpenTask> find(long userTaskKey) {
+    return open().stream().filter(t -> t.key() == userTaskKey).findFirst();
+  }
+
+  /** Completes the task; the variables are merged into the process instance. */
+  void complete(long userTaskKey, Map<String, Object> variables);
+
+  /** Current variables of a process instance, for showing a task's context. */
+  Map<String, Object> processVariables(long processInstanceKey);
+
+  record OpenTask(
+      long key,
+      String elementId,
+      String bpmnProcessId,
+      long processInstanceKey,
+      List<String> candidateGroups,
+      long formKey,
+      Instant created) {}
+}

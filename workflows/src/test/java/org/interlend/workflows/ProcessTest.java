@@ -1,0 +1,63 @@
+package org.interlend.workflows;
+
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import java.util.Map;
+import org.interlend.workflows.engine.EmbeddedEngine;
+import org.interlend.workflows.engine.EngineRecords;
+import org.interlend.workflows.engine.UserTasks;
+import org.interlend.workflows.engine.UserTasks.OpenTask;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Base of process tests: starts instances and walks them through the engine. */
+@SpringBootTest(classes = ProcessTestApplication.class)
+public abstract class ProcessTest {
+
+  protected static final Duration WAIT = Duration.ofSeconds(20);
+
+  @Autowired protected CamundaClient client;
+  @Autowired protected EmbeddedEngine engine;
+  @Autowired protected EngineRecords records;
+  @Autowired protected UserTasks userTasks;
+
+  protected long start(String processId, Map<String, Object> variables) {
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(processId)
+        .latestVersion()
+        .variables(variables)
+        .send()
+        .join()
+        .getProcessInstanceKey();
+  }
+
+  /** Waits for the instance's open user task with this element id. */
+  protected OpenTask awaitTask(long processInstanceKey, String elementId) {
+    return await()
+        .pollInSameThread()
+        .atMost(WAIT)
+        .until(
+            () ->
+                userTasks.open().stream()
+                    .filter(
+                        t ->
+                            t.processInstanceKey() == processInstanceKey
+                                && t.elementId().equals(elementId))
+                    .findFirst(),
+            java.util.Optional::isPresent)
+        .orElseThrow();
+  }
+
+  protected void awaitCompleted(long processInstanceKey) {
+    await()
+        .pollInSameThread()
+        .atMost(WAIT)
+        .failFast(
+            "an incident was raised",
+            () -> !records.openIncidents(processInstanceKey).isEmpty())
+        .until(() -> records.completed(processInstanceKey));
+  }
+}

@@ -18,21 +18,26 @@ import io.minio.errors.MinioException;
 import io.minio.messages.Item;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Documents in one S3 bucket, through the MinIO client. Keys are chosen by the caller.
  *
- * <p>Failures of the store come out as {@link StorageException}; wrong arguments as
- * {@link IllegalArgumentException}. (The SDK reports answers of the store as {@code MinioException}
- * and I/O failures as {@code IllegalStateException}; both are wrapped.) Streams returned by the read methods must be closed.
+ * <p>Failures of the store come out as {@link StorageException} (the SDK reports refusals as
+ * {@code MinioException} and I/O failures as {@code IllegalStateException}; both are wrapped);
+ * wrong arguments as {@link IllegalArgumentException}. Streams returned by the read methods must be
+ * closed.
  */
 public class DocumentStore implements AutoCloseable {
 
@@ -42,7 +47,12 @@ public class DocumentStore implements AutoCloseable {
     private static final long CONNECT_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(10);
     private static final long TRANSFER_TIMEOUT_MS = TimeUnit.MINUTES.toMillis(5);
     private static final long PART_SIZE_FOR_UNKNOWN_LENGTH = 16L * 1024 * 1024;
+    private static final int MAX_DESCRIPTION = 300;
     private static final String METADATA_PREFIX = "x-amz-meta-";
+    private static final Pattern METADATA_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x20-\\x7E]*");
+    private static final Pattern ENCODED_WORD =
+            Pattern.compile("=\\?UTF-8\\?B\\?([A-Za-z0-9+/=]*)\\?=", Pattern.CASE_INSENSITIVE);
 
     private final URI endpoint;
     private final String bucket;
@@ -82,7 +92,11 @@ public class DocumentStore implements AutoCloseable {
         return bucket;
     }
 
-    /** Stores {@code size} bytes read from {@code in} (which the caller closes); a size of -1 means unknown. */
+    /**
+     * Stores {@code size} bytes read from {@code in} (which the caller closes); a size of -1 means
+     * unknown. Metadata names are letters, digits, '.', '_' or '-' (S3 returns them in lower case);
+     * values may be any text.
+     */
     public void put(String key, InputStream in, long size, String contentType, Map<String, String> metadata) {
         requireKey(key);
         Objects.requireNonNull(in, "in");
@@ -91,7 +105,7 @@ public class DocumentStore implements AutoCloseable {
                     .bucket(bucket)
                     .object(key)
                     .stream(in, size >= 0 ? size : null, size >= 0 ? null : PART_SIZE_FOR_UNKNOWN_LENGTH)
-                    .userMetadata(metadata == null ? Map.of() : metadata);
+                    .userMetadata(encode(metadata));
             if (contentType != null) {
                 args.contentType(contentType);
             }
@@ -101,7 +115,7 @@ public class DocumentStore implements AutoCloseable {
         }
     }
 
-    /** Stores the content of {@code file}. */
+    /** Stores the content of {@code file}; metadata as for {@link #put(String, InputStream, long, String, Map)}. */
     public void put(String key, Path file, String contentType, Map<String, String> metadata) {
         requireKey(key);
         Objects.requireNonNull(file, "file");
@@ -110,7 +124,7 @@ public class DocumentStore implements AutoCloseable {
                     .bucket(bucket)
                     .object(key)
                     .filename(file.toString())
-                    .userMetadata(metadata == null ? Map.of() : metadata);
+                    .userMetadata(encode(metadata));
             if (contentType != null) {
                 args.contentType(contentType);
             }
@@ -264,6 +278,35 @@ public class DocumentStore implements AutoCloseable {
         }
     }
 
+    /**
+     * S3 metadata travels in HTTP headers, which carry printable ASCII only; other values are sent
+     * as RFC 2047 encoded words and decoded again by {@link #stat}.
+     */
+    private static Map<String, String> encode(Map<String, String> metadata) {
+        if (metadata == null) {
+            return Map.of();
+        }
+        Map<String, String> encoded = new LinkedHashMap<>();
+        metadata.forEach((name, value) -> {
+            if (name == null || !METADATA_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException(
+                        "metadata name '" + name + "' must be letters, digits, '.', '_' or '-'");
+            }
+            Objects.requireNonNull(value, () -> "metadata value of '" + name + "'");
+            boolean plain = PRINTABLE_ASCII.matcher(value).matches() && value.equals(value.strip());
+            encoded.put(name, plain ? value : "=?UTF-8?B?"
+                    + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "?=");
+        });
+        return encoded;
+    }
+
+    private static String decode(String value) {
+        Matcher word = ENCODED_WORD.matcher(value);
+        return word.matches()
+                ? new String(Base64.getDecoder().decode(word.group(1)), StandardCharsets.UTF_8)
+                : value;
+    }
+
     private static Map<String, String> metadata(Http.Headers headers) {
         Map<String, String> metadata = new LinkedHashMap<>();
         for (Map.Entry<String, String> header : headers) {
@@ -271,7 +314,7 @@ public class DocumentStore implements AutoCloseable {
             if (name.startsWith(METADATA_PREFIX)) {
                 name = name.substring(METADATA_PREFIX.length());
             }
-            metadata.putIfAbsent(name, header.getValue());
+            metadata.putIfAbsent(name, decode(header.getValue()));
         }
         return metadata;
     }
@@ -305,6 +348,7 @@ public class DocumentStore implements AutoCloseable {
     }
 
     private static String oneLine(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= MAX_DESCRIPTION ? line : line.substring(0, MAX_DESCRIPTION) + "...";
     }
 }

@@ -23,6 +23,7 @@ public final class EmbeddedS3 implements AutoCloseable {
     public static final String DATA_DIR_SETTING = StorageProperties.PREFIX + ".data-dir";
 
     private static final String HOST = "127.0.0.1";
+    private static final long STOP_TIMEOUT_MS = 5_000;
 
     private final Path dataDir;
     private final int port;
@@ -66,6 +67,7 @@ public final class EmbeddedS3 implements AutoCloseable {
                 .blobStore(blobStore)
                 .endpoint(URI.create("http://" + HOST + ":" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+                .stopTimeout(STOP_TIMEOUT_MS)
                 .build();
         try {
             candidate.start();

@@ -1,5 +1,6 @@
 package org.interlend.storage;
 
+import io.minio.errors.MinioException;
 import java.net.URI;
 import java.nio.file.Path;
 import org.interlend.platform.SettingProblem;
@@ -104,7 +105,10 @@ public class StorageConfiguration {
         String cause = DocumentStore.describe(e.getCause());
         String at = "the object store at " + endpoint;
         if (e.errorCode() == null) {
-            return new SettingProblem(ENDPOINT_SETTING, "cannot reach " + at + ": " + cause, e);
+            // The SDK reports I/O failures as IllegalStateException, odd answers as MinioException.
+            return e.getCause() instanceof MinioException
+                    ? new SettingProblem(ENDPOINT_SETTING, at + " does not answer like an S3 service: " + cause, e)
+                    : new SettingProblem(ENDPOINT_SETTING, "cannot reach " + at + ": " + cause, e);
         }
         return switch (e.errorCode()) {
             case "InvalidAccessKeyId" -> new SettingProblem(ACCESS_KEY_SETTING,

@@ -47,14 +47,14 @@ class DocumentStoreTest {
     void roundTrip() throws Exception {
         String key = "requests/ILL-1/article.pdf";
         store.put(key, new ByteArrayInputStream(CONTENT), CONTENT.length, "application/pdf",
-                Map.of("request-id", "ILL-1", "Lender", "UB Basel"));
+                Map.of("request-id", "ILL-1", "Lender", "UB Zürich"));
 
         StoredObject stat = store.stat(key).orElseThrow();
         assertThat(stat.key()).isEqualTo(key);
         assertThat(stat.size()).isEqualTo(CONTENT.length);
         assertThat(stat.contentType()).isEqualTo("application/pdf");
         assertThat(stat.etag()).isNotBlank().doesNotContain("\"");
-        assertThat(stat.metadata()).containsEntry("request-id", "ILL-1").containsEntry("lender", "UB Basel");
+        assertThat(stat.metadata()).containsEntry("request-id", "ILL-1").containsEntry("lender", "UB Zürich");
 
         try (InputStream in = store.get(key)) {
             assertThat(in.readAllBytes()).isEqualTo(CONTENT);
@@ -72,13 +72,12 @@ class DocumentStoreTest {
     }
 
     @Test
-    void putsAFile() throws Exception {
-        Path file = Files.write(dataDir.resolveSibling(dataDir.getFileName() + "-upload.txt"), CONTENT);
+    void putsAFile(@TempDir Path work) throws Exception {
+        Path file = Files.write(work.resolve("upload.txt"), CONTENT);
         store.put("files/upload.txt", file, "text/plain", Map.of());
         assertThat(store.stat("files/upload.txt").orElseThrow())
                 .extracting(StoredObject::size, StoredObject::contentType)
                 .containsExactly((long) CONTENT.length, "text/plain");
-        Files.delete(file);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.interlend.storage;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,20 +19,21 @@ class StorageSettingsTest {
     @Test
     void unreachableEndpointNamesTheEndpointSetting() {
         URI nowhere = URI.create("http://127.0.0.1:1");
-        assertThatThrownBy(() -> StorageConfiguration.open(properties(nowhere, "interlend-local-secret"), nowhere, nowhere))
-                .isInstanceOfSatisfying(SettingProblem.class, p -> org.assertj.core.api.Assertions
-                        .assertThat(p.setting()).isEqualTo("interlend.storage.endpoint"))
-                .hasMessageContaining("http://127.0.0.1:1")
-                .hasMessageNotContaining("\n");
+        StorageProperties properties = properties(nowhere, "interlend-local-secret");
+        SettingProblem problem = catchThrowableOfType(SettingProblem.class,
+                () -> StorageConfiguration.open(properties, nowhere, nowhere));
+        assertThat(problem.setting()).isEqualTo("interlend.storage.endpoint");
+        assertThat(problem).hasMessageContaining("http://127.0.0.1:1").hasMessageNotContaining("\n");
     }
 
     @Test
     void wrongSecretNamesTheSecretKeySetting() {
         try (EmbeddedS3 s3 = new EmbeddedS3(dataDir, 0, "interlend-local", "interlend-local-secret").start()) {
             URI endpoint = s3.endpoint();
-            assertThatThrownBy(() -> StorageConfiguration.open(properties(endpoint, "wrong"), endpoint, endpoint))
-                    .isInstanceOfSatisfying(SettingProblem.class, p -> org.assertj.core.api.Assertions
-                            .assertThat(p.setting()).isEqualTo("interlend.storage.secret-key"));
+            SettingProblem problem = catchThrowableOfType(SettingProblem.class,
+                    () -> StorageConfiguration.open(properties(endpoint, "wrong"), endpoint, endpoint));
+            assertThat(problem.setting()).isEqualTo("interlend.storage.secret-key");
+            assertThat(problem).hasMessageContaining("SignatureDoesNotMatch");
         }
     }
 
@@ -39,10 +41,9 @@ class StorageSettingsTest {
     void takenPortNamesThePortSetting() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             EmbeddedS3 s3 = new EmbeddedS3(dataDir, taken.getLocalPort(), "a", "b");
-            assertThatThrownBy(s3::start)
-                    .isInstanceOfSatisfying(SettingProblem.class, p -> org.assertj.core.api.Assertions
-                            .assertThat(p.setting()).isEqualTo("interlend.storage.embedded-port"))
-                    .hasMessageContaining(String.valueOf(taken.getLocalPort()));
+            SettingProblem problem = catchThrowableOfType(SettingProblem.class, s3::start);
+            assertThat(problem.setting()).isEqualTo("interlend.storage.embedded-port");
+            assertThat(problem).hasMessageContaining(String.valueOf(taken.getLocalPort()));
         }
     }
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -59,22 +60,24 @@ public class DatabaseConfiguration {
 
     @Bean
     DataSource dataSource(DatabaseProperties properties) {
+      // one plain connection first: a bad URL or password fails fast with the setting named,
+      // instead of the pool retrying for its whole connection timeout
+      DriverManager.setLoginTimeout(10);
+      try (Connection ignored =
+          DriverManager.getConnection(properties.url(), properties.username(), properties.password())) {
+        // reachable, and the credentials are right
+      } catch (SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String setting = state.startsWith("28") ? "interlend.db.password" : "interlend.db.url";
+        throw new SettingProblem(
+            setting, "cannot connect to " + properties.url() + ": " + rootMessage(e));
+      }
       HikariDataSource ds = new HikariDataSource();
       ds.setJdbcUrl(properties.url());
       ds.setUsername(properties.username());
       ds.setPassword(properties.password());
       ds.setPoolName("interlend");
-      ds.setInitializationFailTimeout(-1);
-      try (Connection ignored = ds.getConnection()) {
-        return ds;
-      } catch (SQLException e) {
-        ds.close();
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String setting =
-            state.startsWith("28") ? "interlend.db.password" : "interlend.db.url";
-        throw new SettingProblem(
-            setting, "cannot connect to " + properties.url() + ": " + rootMessage(e));
-      }
+      return ds;
     }
   }
 

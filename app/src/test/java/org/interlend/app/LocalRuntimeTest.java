@@ -1,0 +1,93 @@
+package org.interlend.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.interlend.InterlendApplication;
+import org.interlend.workflows.engine.EngineRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The app on its embedded defaults, as README's run command starts it. */
+@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class LocalRuntimeTest {
+
+  @LocalServerPort int port;
+  @Autowired EngineRecords records;
+
+  final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @Test
+  void healthReportsEngineStorageDatabaseAndMailUp() throws Exception {
+    JsonNode health = new ObjectMapper().readTree(get("/actuator/health").body());
+    assertThat(health.path("status").asText()).isEqualTo("UP");
+    for (String part : new String[] {"engine", "storage", "db", "mail"}) {
+      assertThat(health.path("components").path(part).path("status").asText())
+          .as(part)
+          .isEqualTo("UP");
+    }
+  }
+
+  @Test
+  void staffDeskListsTheSmokeTaskAndCompletingItFinishesTheInstance() throws Exception {
+    HttpResponse<String> started = post("/desk/smoke", "recipient=desk%40cityu.example");
+    assertThat(started.statusCode()).isEqualTo(302);
+
+    String taskPath =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> firstTaskLink(get("/desk").body()), p -> p != null);
+    String taskPage = get(taskPath).body();
+    assertThat(taskPage).contains("Confirm smoke check").contains("name=\"note\"");
+    long instance = Long.parseLong(between(taskPage, "instance <span>", "</span>"));
+
+    // the form's own validation: a required field left empty completes nothing
+    HttpResponse<String> invalid = post(taskPath, "note=");
+    assertThat(invalid.statusCode()).isEqualTo(422);
+    assertThat(invalid.body()).contains("Note is required");
+    assertThat(records.completed(instance)).isFalse();
+
+    HttpResponse<String> done = post(taskPath, "note=checked+at+the+desk");
+    assertThat(done.statusCode()).isEqualTo(302);
+    await().atMost(Duration.ofSeconds(20)).until(() -> records.completed(instance));
+    assertThat(get("/desk/mail").body()).contains("Interlend smoke check " + instance);
+  }
+
+  private static String firstTaskLink(String page) {
+    Matcher m = Pattern.compile("href=\"(/desk/tasks/\\d+)\"").matcher(page);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static String between(String s, String start, String end) {
+    int i = s.indexOf(start) + start.length();
+    return s.substring(i, s.indexOf(end, i));
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String form) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,6 +1,7 @@
 package org.interlend.copying.scan.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -126,16 +127,20 @@ public final class WatermarkBenchmark {
         }
         printTable(new String[] {"scan", "step", "median ms", "best ms", "ms/page", "pages/s"}, rows);
 
-        System.out.printf("%nSmall heaps: each row is a fresh JVM (java -Xmx<N>m, default GC) doing one step once.%n%n");
+        System.out.printf("%nSmall heaps: each row is a fresh JVM (java -Xmx<N>m, default GC) doing one step once;%n"
+                + "wall time includes JVM start. Peak heap used: sum of the heap pools' peaks (an upper bound).%n%n");
         List<String[]> heapRows = new ArrayList<>();
         Path biggest = scans.get(scans.size() - 1);
         int biggestPages = pageCounts[pageCounts.length - 1];
+        for (int i = 0; i < scans.size() - 1; i++) {
+            heapRows.add(childRow(heapsMb[0], "watermark", scans.get(i), dir.resolve("child-out.pdf"), pageCounts[i]));
+        }
         for (int heap : heapsMb) {
             heapRows.add(childRow(heap, "watermark", biggest, dir.resolve("child-out.pdf"), biggestPages));
         }
         heapRows.add(childRow(heapsMb[0], "validate", biggest, biggest, biggestPages));
         heapRows.add(childRow(heapsMb[0], "combine", dir.resolve("pages"), dir.resolve("child-out.pdf"), biggestPages));
-        printTable(new String[] {"step", "input", "-Xmx", "result", "wall ms", "peak heap used"}, heapRows);
+        printTable(new String[] {"step", "input", "-Xmx", "result", "wall ms", "GCs", "peak heap used"}, heapRows);
     }
 
     // ---- inputs, made once -------------------------------------------------------------------
@@ -259,14 +264,22 @@ public final class WatermarkBenchmark {
         String output = new String(process.getInputStream().readAllBytes());
         boolean ok = process.waitFor() == 0;
         double wall = (System.nanoTime() - start) / 1e6;
-        String peak = output.lines().filter(l -> l.startsWith("peak-heap-mb=")).map(l -> l.substring(13) + " MB")
-                .findFirst().orElse("-");
+        String peak = value(output, "peak-heap-mb=", " MB");
+        String collections = value(output, "gcs=", "");
         String result = ok ? "passes" : "FAILS: " + output.lines()
                 .filter(l -> l.contains("Error") || l.contains("Exception")).findFirst().orElse("exit code");
-        return new String[] {step, pages + " pages", heapMb + "m", result, fmt("%.0f", wall), peak};
+        return new String[] {step, pages + " pages", heapMb + "m", result, fmt("%.0f", wall), collections, peak};
     }
 
-    /** Runs one step and prints the peak heap use; a failure (OutOfMemoryError) exits non-zero. */
+    private static String value(String output, String prefix, String unit) {
+        return output.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()) + unit)
+                .findFirst().orElse("-");
+    }
+
+    /**
+     * Runs one step and prints the peak heap use and the number of collections. A failure
+     * (OutOfMemoryError) exits non-zero.
+     */
     private static void child(String step, Path in, Path out) throws Exception {
         switch (step) {
             case "watermark" -> {
@@ -289,8 +302,13 @@ public final class WatermarkBenchmark {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        // Sum of each heap pool's own peak: an upper bound of the heap's peak.
+        long collections = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            collections += Math.max(0, collector.getCollectionCount());
+        }
+        // Sum of each heap pool's own peak (eden, survivor, old): an upper bound of the heap's peak.
         System.out.println("peak-heap-mb=" + fmt("%.1f", peak / 1048576.0));
+        System.out.println("gcs=" + collections);
     }
 
     // ---- output ------------------------------------------------------------------------------

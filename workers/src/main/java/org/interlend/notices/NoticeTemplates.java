@@ -1,0 +1,58 @@
+package org.interlend.notices;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mail templates under {@code classpath:notices/<name>.txt}: the first line is {@code Subject: ...},
+ * the rest is the body; {@code {{name}}} is replaced by the value of that name.
+ */
+@Component
+public class NoticeTemplates {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
+
+  public record Rendered(String subject, String body) {}
+
+  public Rendered render(String template, Map<String, ?> values) {
+    String text = load(template);
+    int newline = text.indexOf('\n');
+    String first = newline < 0 ? text : text.substring(0, newline);
+    if (!first.startsWith("Subject:")) {
+      throw new IllegalStateException("notice template " + template + " must start with 'Subject:'");
+    }
+    String body = newline < 0 ? "" : text.substring(newline + 1).strip() + "\n";
+    return new Rendered(fill(first.substring("Subject:".length()).strip(), values), fill(body, values));
+  }
+
+  private static String fill(String text, Map<String, ?> values) {
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      Object v = values.get(m.group(1));
+      m.appendReplacement(out, Matcher.quoteReplacement(v == null ? "" : String.valueOf(v)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String load(String template) {
+    if (!template.matches("[a-z0-9-]+")) {
+      throw new IllegalArgumentException("bad notice template name " + template);
+    }
+    try (InputStream in =
+        NoticeTemplates.class.getResourceAsStream("/notices/" + template + ".txt")) {
+      if (in == null) {
+        throw new IllegalStateException("no notice template " + template);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read notice template " + template, e);
+    }
+  }
+}

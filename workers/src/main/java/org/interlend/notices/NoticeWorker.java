@@ -1,0 +1,59 @@
+package org.interlend.notices;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.HashMap;
+import java.util.Map;
+import org.interlend.patrons.Patron;
+import org.interlend.patrons.Patrons;
+import org.interlend.requests.Request;
+import org.interlend.requests.Requests;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a notice to the request's patron. One job type serves every "notify" task; the task names
+ * its template in the header {@code template}. The template sees the job's variables, the request
+ * ({@code requestId}, {@code title}, {@code status}), the patron ({@code patronName}, {@code
+ * patronEmail}) and {@code portalUrl}. Idempotent: the job key is the deduplication key.
+ */
+@Component
+public class NoticeWorker {
+
+  private final Notices notices;
+  private final NoticeTemplates templates;
+  private final Requests requests;
+  private final Patrons patrons;
+  private final String portalUrl;
+
+  public NoticeWorker(
+      Notices notices,
+      NoticeTemplates templates,
+      Requests requests,
+      Patrons patrons,
+      @Value("${interlend.public-url:http://localhost:8080}") String portalUrl) {
+    this.notices = notices;
+    this.templates = templates;
+    this.requests = requests;
+    this.patrons = patrons;
+    this.portalUrl = portalUrl;
+  }
+
+  @JobWorker(type = "send-notice")
+  public void sendNotice(ActivatedJob job) {
+    String template = job.getCustomHeaders().get("template");
+    if (template == null) {
+      throw new IllegalStateException("task " + job.getElementId() + " has no 'template' header");
+    }
+    Map<String, Object> values = new HashMap<>(job.getVariablesAsMap());
+    Request request = requests.get(String.valueOf(values.get("requestId")));
+    Patron patron = patrons.get(request.patronId());
+    values.put("title", request.title());
+    values.put("status", request.status().label());
+    values.put("patronName", patron.name());
+    values.put("patronEmail", patron.email());
+    values.put("portalUrl", portalUrl);
+    var rendered = templates.render(template, values);
+    notices.send("job:" + job.getKey(), patron.email(), rendered.subject(), rendered.body());
+  }
+}

@@ -1,0 +1,143 @@
+package org.interlend.requests;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Requests and their status history. */
+@Service
+public class Requests {
+
+  private static final RowMapper<Request> ROW =
+      (rs, i) ->
+          new Request(
+              rs.getString("id"),
+              rs.getString("kind"),
+              rs.getString("patron_id"),
+              rs.getString("title"),
+              RequestStatus.valueOf(rs.getString("status")),
+              (Long) rs.getObject("process_instance_key"),
+              rs.getBoolean("quota_held"),
+              rs.getTimestamp("created_at").toInstant(),
+              rs.getTimestamp("updated_at").toInstant());
+
+  private final JdbcTemplate jdbc;
+
+  public Requests(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Creates a request in status REQUESTED, recorded as placed by the patron. */
+  @Transactional
+  public Request create(String kind, String patronId, String title) {
+    String id = "R-" + jdbc.queryForObject("select nextval('request_number')", Long.class);
+    jdbc.update(
+        "insert into request (id, kind, patron_id, title, status) values (?, ?, ?, ?, ?)",
+        id,
+        kind,
+        patronId,
+        title,
+        RequestStatus.REQUESTED.name());
+    jdbc.update(
+        "insert into request_event (request_id, status, actor, note, dedup_key) values (?, ?, ?, ?, ?)",
+        id,
+        RequestStatus.REQUESTED.name(),
+        "patron " + patronId,
+        null,
+        id + ":placed");
+    return get(id);
+  }
+
+  public void attachProcess(String requestId, long processInstanceKey) {
+    jdbc.update(
+        "update request set process_instance_key = ? where id = ?", processInstanceKey, requestId);
+  }
+
+  public Optional<Request> find(String id) {
+    return jdbc.query("select * from request where id = ?", ROW, id).stream().findFirst();
+  }
+
+  public Request get(String id) {
+    return find(id).orElseThrow(() -> new IllegalArgumentException("no request " + id));
+  }
+
+  public List<Request> forPatron(String patronId) {
+    return jdbc.query(
+        "select * from request where patron_id = ? order by created_at desc, id desc", ROW, patronId);
+  }
+
+  /**
+   * Records a status change once per {@code dedupKey} (a retried job passes the same key and writes
+   * nothing the second time).
+   *
+   * @return true if recorded now
+   */
+  @Transactional
+  public boolean recordStatus(
+      String requestId, RequestStatus status, String actor, String note, String dedupKey) {
+    int inserted =
+        jdbc.update(
+            "insert into request_event (request_id, status, actor, note, dedup_key)"
+                + " values (?, ?, ?, ?, ?) on conflict (dedup_key) do nothing",
+            requestId,
+            status.name(),
+            actor,
+            note,
+            dedupKey);
+    if (inserted == 0) {
+      return false;
+    }
+    int updated =
+        jdbc.update(
+            "update request set status = ?, updated_at = now() where id = ?", status.name(), requestId);
+    if (updated == 0) {
+      throw new IllegalArgumentException("no request " + requestId);
+    }
+    return true;
+  }
+
+  /**
+   * Moves the request to {@code to} only if it is in {@code from} now: the guard behind "cancel only
+   * while REQUESTED", safe against a lender shipping at the same moment.
+   */
+  @Transactional
+  public boolean transition(
+      String requestId, RequestStatus from, RequestStatus to, String actor, String note) {
+    int moved =
+        jdbc.update(
+            "update request set status = ?, updated_at = now() where id = ? and status = ?",
+            to.name(),
+            requestId,
+            from.name());
+    if (moved == 0) {
+      return false;
+    }
+    jdbc.update(
+        "insert into request_event (request_id, status, actor, note) values (?, ?, ?, ?)",
+        requestId,
+        to.name(),
+        actor,
+        note);
+    return true;
+  }
+
+  public List<StatusChange> history(String requestId) {
+    return jdbc.query(
+        "select status, actor, note, at from request_event where request_id = ? order by id",
+        (rs, i) ->
+            new StatusChange(
+                RequestStatus.valueOf(rs.getString("status")),
+                rs.getString("actor"),
+                rs.getString("note"),
+                toInstant(rs.getTimestamp("at"))),
+        requestId);
+  }
+
+  private static java.time.Instant toInstant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+}

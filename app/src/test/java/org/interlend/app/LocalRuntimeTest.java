@@ -28,7 +28,12 @@ class LocalRuntimeTest {
   @LocalServerPort int port;
   @Autowired EngineRecords records;
 
-  final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  final HttpClient http =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .cookieHandler(new java.net.CookieManager())
+          .build();
+  String csrf;
 
   @Test
   void healthReportsEngineStorageDatabaseAndMailUp() throws Exception {
@@ -43,6 +48,7 @@ class LocalRuntimeTest {
 
   @Test
   void staffDeskListsTheSmokeTaskAndCompletingItFinishesTheInstance() throws Exception {
+    signIn("staff-cityu", "demo");
     HttpResponse<String> started = post("/desk/smoke", "recipient=desk%40cityu.example");
     assertThat(started.statusCode()).isEqualTo(302);
 
@@ -66,6 +72,22 @@ class LocalRuntimeTest {
     assertThat(get("/desk/mail").body()).contains("Interlend smoke check " + instance);
   }
 
+  @Test
+  void theStaffDeskNeedsAStaffSignIn() throws Exception {
+    HttpResponse<String> anonymous = get("/desk");
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+  }
+
+  private void signIn(String user, String password) throws Exception {
+    String page = get("/login").body();
+    csrf = between(page, "name=\"_csrf\" type=\"hidden\" value=\"", "\"");
+    HttpResponse<String> login = post("/login", "username=" + user + "&password=" + password);
+    assertThat(login.statusCode()).isEqualTo(302);
+    assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    csrf = between(get("/desk").body(), "name=\"_csrf\" value=\"", "\"");
+  }
+
   private static String firstTaskLink(String page) {
     Matcher m = Pattern.compile("href=\"(/desk/tasks/\\d+)\"").matcher(page);
     return m.find() ? m.group(1) : null;
@@ -86,7 +108,7 @@ class LocalRuntimeTest {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .POST(HttpRequest.BodyPublishers.ofString(csrf == null ? form : form + "&_csrf=" + csrf))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

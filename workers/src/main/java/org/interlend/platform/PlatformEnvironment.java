@@ -1,7 +1,5 @@
 package org.interlend.platform;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -24,7 +22,7 @@ public class PlatformEnvironment implements EnvironmentPostProcessor {
     if (embeddedMail(env)) {
       int port = env.getProperty("interlend.mail.embedded-port", Integer.class, DEFAULT_MAIL_PORT);
       if (port == 0) {
-        port = freePort();
+        port = Ports.free();
         derived.put("interlend.mail.embedded-port", port);
       }
       derived.put("spring.mail.host", "127.0.0.1");
@@ -55,14 +53,6 @@ public class PlatformEnvironment implements EnvironmentPostProcessor {
     String value = env.getProperty(from);
     if (value != null && !value.isBlank()) {
       target.put(to, value);
-    }
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port", e);
     }
   }
 }

@@ -1,9 +1,8 @@
 package org.interlend.workflows.engine;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
+import org.interlend.platform.Ports;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -29,7 +28,7 @@ public class EngineEnvironment implements EnvironmentPostProcessor {
               Integer.class,
               EngineProperties.DEFAULT_EMBEDDED_PORT);
       if (port == 0) {
-        port = freePort();
+        port = Ports.free();
         client.put("interlend.engine.embedded-port", port);
       }
       client.put("camunda.client.grpc-address", "http://127.0.0.1:" + port);
@@ -57,11 +56,4 @@ public class EngineEnvironment implements EnvironmentPostProcessor {
     }
   }
 
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port for the in-memory engine", e);
-    }
-  }
 }

@@ -27,6 +27,12 @@ class BadConfigurationTest {
   }
 
   @Test
+  void unreachableWorkflowEngineNamesTheAddressSetting(CapturedOutput output) {
+    assertStartFails(
+        output, "interlend.engine.grpc-address", "--interlend.engine.grpc-address=http://127.0.0.1:1");
+  }
+
+  @Test
   void takenEnginePortNamesThePortSetting(CapturedOutput output) throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
       assertStartFails(

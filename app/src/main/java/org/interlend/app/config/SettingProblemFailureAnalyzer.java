@@ -12,7 +12,7 @@ public class SettingProblemFailureAnalyzer extends AbstractFailureAnalyzer<Setti
     return new FailureAnalysis(
         cause.setting() + ": " + cause.getMessage(),
         "Check the setting " + cause.setting() + " (environment variable "
-            + cause.setting().toUpperCase().replace('.', '_').replace("-", "") + ").",
+            + cause.setting().toUpperCase().replace('.', '_').replace('-', '_') + ").",
         cause);
   }
 }

@@ -76,6 +76,44 @@ public class EngineConfiguration {
     UserTasks userTasks(CamundaClient client) {
       return new CamundaUserTasks(client);
     }
+
+    /**
+     * Asks the cluster for its topology before the models are deployed and the workers open, so
+     * that an unreachable or refusing cluster stops start-up with the setting named.
+     */
+    @Bean
+    Object engineReachable(CamundaClient client, EngineProperties properties) {
+      try {
+        client.newTopologyRequest().send().join(15, java.util.concurrent.TimeUnit.SECONDS);
+        return Boolean.TRUE;
+      } catch (RuntimeException e) {
+        String message = rootMessage(e);
+        boolean auth =
+            message.contains("UNAUTHENTICATED")
+                || message.contains("PERMISSION_DENIED")
+                || message.contains("401")
+                || message.contains("403");
+        throw new org.interlend.platform.SettingProblem(
+            auth ? "interlend.engine.auth.method" : "interlend.engine.grpc-address",
+            (auth ? "the workflow engine at " : "cannot reach the workflow engine at ")
+                + properties.grpcAddress()
+                + (auth ? " refused the credentials: " : ": ")
+                + message);
+      }
+    }
+  }
+
+  static String rootMessage(Throwable e) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t.getMessage() != null && (t.getCause() == null || t instanceof io.grpc.StatusRuntimeException)) {
+        if (!b.isEmpty()) {
+          b.append(": ");
+        }
+        b.append(t.getMessage());
+      }
+    }
+    return b.isEmpty() ? e.getClass().getSimpleName() : b.toString();
   }
 
   static class Embedded implements Condition {

@@ -12,7 +12,7 @@ public sealed interface ScanCheck permits ScanCheck.Accepted, ScanCheck.Rejected
     enum Reason {
         /** The file has no bytes. */
         EMPTY,
-        /** The file is over {@link ScanRules#maxBytes()}. */
+        /** The file is over {@link ScanRules#maxBytes()} or has more than {@link ScanRules#maxPages()} pages. */
         TOO_LARGE,
         /** The content is not a PDF, whatever the file is called. */
         NOT_PDF,

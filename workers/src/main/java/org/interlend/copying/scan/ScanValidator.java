@@ -96,6 +96,10 @@ public final class ScanValidator {
             if (pages == 0) {
                 return new Rejected(Reason.NO_PAGES, "The PDF has no pages. Please check the scan and upload it again.");
             }
+            if (pages > rules.maxPages()) {
+                return new Rejected(Reason.TOO_LARGE, "The PDF has " + pages + " pages and the limit is "
+                        + rules.maxPages() + ". Please check the scan, or split the request.");
+            }
             if (expectedPages != ANY_PAGE_COUNT && Math.abs(pages - expectedPages) > rules.pageTolerance()) {
                 return new Rejected(Reason.PAGE_COUNT, "The request is for " + expectedPages + " pages ("
                         + Math.max(1, expectedPages - rules.pageTolerance()) + " to "

@@ -10,8 +10,10 @@
  * </ul>
  *
  * <p>Plain Java on PDFBox 3 and tika-core, with no Spring or engine types, so the job workers stay
- * thin. Every PDF is read from its file and buffered in temporary files, never held whole in the
- * heap: all three steps run with {@code -Xmx64m} whatever the size of the scan (see
- * {@code docs/benchmarks.md}).
+ * thin. Every PDF is read from its file and new streams are buffered in temporary files, never
+ * held whole in the heap: heap use does not depend on the size of the file, only on the number of
+ * pages (PDFBox keeps a few kilobytes of object structure per page), which
+ * {@link org.interlend.copying.scan.ScanRules#maxPages()} caps. All three steps run with
+ * {@code -Xmx64m}; see {@code docs/benchmarks.md}.
  */
 package org.interlend.copying.scan;

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
@@ -95,7 +96,7 @@ class ImagesToPdfTest {
     @Test
     void rejectsADamagedJpeg() throws IOException {
         byte[] jpeg = ScanFixtures.jpegBytes(60, 80);
-        byte[] damaged = java.util.Arrays.copyOf(jpeg, 12); // SOI and the start of APP0, then nothing
+        byte[] damaged = Arrays.copyOf(jpeg, 12); // SOI and the start of APP0, then nothing
         Path image = Files.write(dir.resolve("page.jpg"), damaged);
 
         assertThatThrownBy(() -> ImagesToPdf.combine(List.of(image), dir.resolve("scan.pdf")))

@@ -3,11 +3,13 @@ package org.interlend.copying.scan;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -116,7 +118,7 @@ final class ScanFixtures {
             g.fillRect(width / 10, y, width * 8 / 10, Math.max(1, height / 60));
         }
         g.dispose();
-        var bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         if (!ImageIO.write(image, format, bytes)) {
             throw new IllegalStateException("No ImageIO writer for " + format);
         }
@@ -148,6 +150,6 @@ final class ScanFixtures {
     static Path truncated(Path source, Path file, double fraction) throws IOException {
         byte[] bytes = Files.readAllBytes(source);
         int length = (int) (bytes.length * fraction);
-        return Files.write(file, java.util.Arrays.copyOf(bytes, length));
+        return Files.write(file, Arrays.copyOf(bytes, length));
     }
 }

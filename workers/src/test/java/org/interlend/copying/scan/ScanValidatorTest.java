@@ -73,6 +73,15 @@ class ScanValidatorTest {
     }
 
     @Test
+    void rejectsAPdfWithMorePagesThanTheLimitWhateverWasRequested() throws IOException {
+        Path pdf = ScanFixtures.textPdf(dir.resolve("scan.pdf"), 5);
+
+        assertRejected(ScanValidator.validate(pdf, ScanValidator.ANY_PAGE_COUNT, RULES.withMaxPages(4)),
+                Reason.TOO_LARGE, "5 pages", "limit is 4");
+        assertThat(ScanValidator.validate(pdf, 5, RULES.withMaxPages(5)).ok()).isTrue();
+    }
+
+    @Test
     void rejectsAJpegNamedPdf() throws IOException {
         Path jpeg = ScanFixtures.jpeg(dir.resolve("scan.pdf"), 120, 170);
 

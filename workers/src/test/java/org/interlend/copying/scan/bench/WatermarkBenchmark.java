@@ -38,30 +38,36 @@ import org.interlend.copying.scan.Watermarker;
  * {@code docs/benchmarks.md}.
  *
  * <pre>
- * WatermarkBenchmark [--dir DIR] [--pages 30,300] [--warmup 3] [--runs 5] [--heaps 64,32,24,16]
+ * WatermarkBenchmark [--dir DIR] [--pages 30,300] [--warmup 5] [--runs 11] [--heaps 64,32,24,16] [--images 300]
  * </pre>
  *
- * The page images and scans are generated once into {@code DIR} (default
- * {@code $TMPDIR/interlend-scan-bench}) and reused by later runs.
+ * The page images (at most {@code --images} different ones, used in turn for longer scans) and
+ * the scans are generated once into {@code DIR} (default {@code $TMPDIR/interlend-scan-bench})
+ * and reused by later runs.
  */
 public final class WatermarkBenchmark {
 
     private static final WatermarkText TEXT =
             WatermarkText.hongKong("ILL-2026-000123", "P-4711", LocalDate.of(2026, 11, 22));
     private static final String CHILD = "--child";
+    /** Lift the size limits, to time and stress the checks behind them. */
+    private static final ScanRules RULES =
+            ScanRules.defaults().withMaxBytes(Long.MAX_VALUE).withMaxPages(Integer.MAX_VALUE);
 
     private final Path dir;
     private final int[] pageCounts;
     private final int warmup;
     private final int runs;
     private final int[] heapsMb;
+    private final int distinctImages;
 
-    private WatermarkBenchmark(Path dir, int[] pageCounts, int warmup, int runs, int[] heapsMb) {
+    private WatermarkBenchmark(Path dir, int[] pageCounts, int warmup, int runs, int[] heapsMb, int distinctImages) {
         this.dir = dir;
         this.pageCounts = pageCounts;
         this.warmup = warmup;
         this.runs = runs;
         this.heapsMb = heapsMb;
+        this.distinctImages = distinctImages;
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,9 +78,10 @@ public final class WatermarkBenchmark {
         }
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "interlend-scan-bench");
         int[] pages = {30, 300};
-        int warmup = 3;
-        int runs = 5;
+        int warmup = 5;
+        int runs = 11;
         int[] heaps = {64, 32, 24, 16};
+        int images = 300;
         for (int i = 0; i < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -83,16 +90,17 @@ public final class WatermarkBenchmark {
                 case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--runs" -> runs = Integer.parseInt(value);
                 case "--heaps" -> heaps = ints(value);
+                case "--images" -> images = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        new WatermarkBenchmark(dir, pages, warmup, runs, heaps).run();
+        new WatermarkBenchmark(dir, pages, warmup, runs, heaps, images).run();
     }
 
     private void run() throws Exception {
         Files.createDirectories(dir);
         int maxPages = Arrays.stream(pageCounts).max().orElseThrow();
-        List<Path> images = pageImages(maxPages);
+        List<Path> images = pageImages(Math.min(maxPages, distinctImages));
         Path stamp = stamp();
         boolean haveQpdf = qpdfVersion() != null;
 
@@ -106,7 +114,7 @@ public final class WatermarkBenchmark {
         List<String[]> rows = new ArrayList<>();
         List<Path> scans = new ArrayList<>();
         for (int pages : pageCounts) {
-            Path scan = scan(images.subList(0, pages));
+            Path scan = scan(IntStream.range(0, pages).mapToObj(i -> images.get(i % images.size())).toList());
             scans.add(scan);
             Path out = dir.resolve("out-" + pages + ".pdf");
             String label = pages + " pages, " + mb(Files.size(scan));
@@ -114,7 +122,7 @@ public final class WatermarkBenchmark {
             rows.add(row(label, "file copy (floor)", pages,
                     time(() -> Files.copy(scan, out, StandardCopyOption.REPLACE_EXISTING), out)));
             rows.add(row("", "ScanValidator.validate", pages, time(() -> {
-                ScanCheck check = ScanValidator.validate(scan, pages, ScanRules.defaults());
+                ScanCheck check = ScanValidator.validate(scan, pages, RULES);
                 if (!check.ok()) {
                     throw new IllegalStateException(check.toString());
                 }
@@ -132,14 +140,13 @@ public final class WatermarkBenchmark {
         List<String[]> heapRows = new ArrayList<>();
         Path biggest = scans.get(scans.size() - 1);
         int biggestPages = pageCounts[pageCounts.length - 1];
-        for (int i = 0; i < scans.size() - 1; i++) {
-            heapRows.add(childRow(heapsMb[0], "watermark", scans.get(i), dir.resolve("child-out.pdf"), pageCounts[i]));
-        }
-        for (int heap : heapsMb) {
-            heapRows.add(childRow(heap, "watermark", biggest, dir.resolve("child-out.pdf"), biggestPages));
+        for (int i = 0; i < scans.size(); i++) {
+            for (int heap : heapsMb) {
+                heapRows.add(childRow(heap, "watermark", scans.get(i), dir.resolve("child-out.pdf"), pageCounts[i]));
+            }
         }
         heapRows.add(childRow(heapsMb[0], "validate", biggest, biggest, biggestPages));
-        heapRows.add(childRow(heapsMb[0], "combine", dir.resolve("pages"), dir.resolve("child-out.pdf"), biggestPages));
+        heapRows.add(childRow(heapsMb[0], "combine", dir.resolve("pages"), dir.resolve("child-out.pdf"), images.size()));
         printTable(new String[] {"step", "input", "-Xmx", "result", "wall ms", "GCs", "peak heap used"}, heapRows);
     }
 
@@ -286,7 +293,7 @@ public final class WatermarkBenchmark {
                 WatermarkResult result = Watermarker.watermark(in, out, TEXT);
                 System.out.println("pages=" + result.pages() + " bytes=" + result.bytes());
             }
-            case "validate" -> System.out.println(ScanValidator.validate(in, 0, ScanRules.defaults()));
+            case "validate" -> System.out.println(ScanValidator.validate(in, 0, RULES));
             case "combine" -> {
                 List<Path> images;
                 try (var files = Files.list(in)) {

@@ -1,0 +1,168 @@
+package org.interlend.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import org.interlend.catalogue.Catalogue;
+import org.interlend.lending.PhysicalRequests;
+import org.interlend.patrons.Patrons;
+import org.interlend.requests.Request;
+import org.interlend.requests.Requests;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Physical (HKALL) loan requests: place one for a title of the union catalogue, or cancel one
+ * while it is still REQUESTED. A placed request starts the {@code physical-loan} process, which
+ * decides eligibility and requestability; a refusal shows as status REJECTED with its reason in
+ * "My requests" ({@code GET /api/requests/{id}}) and by e-mail.
+ *
+ * <p>A patron places requests for themselves; staff may place one for a patron at the counter by
+ * naming {@code patronId}.
+ */
+@RestController
+@RequestMapping("/api/physical-requests")
+@Tag(name = "Physical loans", description = "HKALL requests for books from other consortium libraries")
+public class PhysicalRequestApi {
+
+  private static final Set<String> FIELDS = Set.of("bibId", "patronId");
+
+  private final PhysicalRequests physicalRequests;
+  private final Requests requests;
+  private final Patrons patrons;
+  private final Catalogue catalogue;
+
+  public PhysicalRequestApi(
+      PhysicalRequests physicalRequests, Requests requests, Patrons patrons, Catalogue catalogue) {
+    this.physicalRequests = physicalRequests;
+    this.requests = requests;
+    this.patrons = patrons;
+    this.catalogue = catalogue;
+  }
+
+  /** What a placed or cancelled request looks like. */
+  public record PhysicalRequestView(
+      String id, String patronId, String title, String status, String statusLabel, Instant updatedAt) {
+
+    static PhysicalRequestView of(Request r) {
+      return new PhysicalRequestView(
+          r.id(), r.patronId(), r.title(), r.status().name(), r.status().label(), r.updatedAt());
+    }
+  }
+
+  @PostMapping
+  @Operation(
+      summary = "Request a title through HKALL",
+      description =
+          "Body: {\"bibId\": 3} (a title of the union catalogue); staff add \"patronId\". Answers 201"
+              + " with the request in status REQUESTED; eligibility and requestability are decided"
+              + " by the process, and a refusal shows as REJECTED with its reason.")
+  public ResponseEntity<PhysicalRequestView> place(
+      @RequestBody JsonNode body, Principal principal, HttpServletRequest http) {
+    if (body == null || !body.isObject()) {
+      throw ApiErrors.invalid("body", "must be a JSON object like {\"bibId\": 3}");
+    }
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name)) {
+        throw ApiErrors.invalid(name, "is not a field of a physical request (bibId, patronId)");
+      }
+    }
+    long bibId = bibId(body.get("bibId"));
+    String patronId = patronFor(body.get("patronId"), principal, http);
+    if (catalogue.bib(bibId).isEmpty()) {
+      throw ApiErrors.problem(
+          HttpStatus.UNPROCESSABLE_ENTITY, "Unknown title", "No title " + bibId + " in the union catalogue.");
+    }
+    Request placed = physicalRequests.place(patronId, bibId);
+    return ResponseEntity.created(URI.create("/api/requests/" + placed.id()))
+        .body(PhysicalRequestView.of(placed));
+  }
+
+  @PostMapping("/{id}/cancel")
+  @Operation(
+      summary = "Cancel a physical request",
+      description =
+          "Possible while the request is REQUESTED; once the lender has shipped it (TRANSFERRED)"
+              + " the answer is 409 with the reason.")
+  public PhysicalRequestView cancel(
+      @PathVariable String id, Principal principal, HttpServletRequest http) {
+    Request request =
+        requests
+            .find(id)
+            .filter(r -> r.kind().equals("PHYSICAL"))
+            .filter(r -> staff(http) || principal == null || r.patronId().equals(principal.getName()))
+            .orElseThrow(
+                () ->
+                    ApiErrors.problem(
+                        HttpStatus.NOT_FOUND, "No such request", "You have no physical request " + id + "."));
+    String actor =
+        principal == null
+            ? "patron " + request.patronId()
+            : (staff(http) ? "staff " : "patron ") + principal.getName();
+    return switch (physicalRequests.cancel(id, actor)) {
+      case PhysicalRequests.Cancel.Done done -> PhysicalRequestView.of(done.request());
+      case PhysicalRequests.Cancel.Refused refused ->
+          throw ApiErrors.problem(HttpStatus.CONFLICT, "Cannot be cancelled", refused.reason());
+    };
+  }
+
+  private static long bibId(JsonNode node) {
+    if (node == null || node.isNull()) {
+      throw ApiErrors.invalid("bibId", "is required: the id of a title in the union catalogue");
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+      throw ApiErrors.invalid("bibId", "must be a whole number, not " + node);
+    }
+    if (node.asLong() <= 0) {
+      throw ApiErrors.invalid("bibId", "must be positive, not " + node.asLong());
+    }
+    return node.asLong();
+  }
+
+  /** The patron the request is for: the signed-in patron, or the one staff name. */
+  private String patronFor(JsonNode node, Principal principal, HttpServletRequest http) {
+    Optional<String> named = Optional.empty();
+    if (node != null && !node.isNull()) {
+      if (!node.isTextual() || node.asText().isBlank()) {
+        throw ApiErrors.invalid("patronId", "must be a library card number like \"P1001\", not " + node);
+      }
+      named = Optional.of(node.asText().strip().toUpperCase());
+    }
+    String patronId;
+    if (principal == null) {
+      patronId = named.orElseThrow(() -> ApiErrors.invalid("patronId", "is required when not signed in"));
+    } else if (staff(http)) {
+      patronId =
+          named.orElseThrow(
+              () -> ApiErrors.invalid("patronId", "is required: staff place requests for a patron"));
+    } else {
+      patronId = principal.getName();
+      if (named.isPresent() && !named.get().equals(patronId)) {
+        throw ApiErrors.problem(
+            HttpStatus.FORBIDDEN, "Not your account", "Patrons can place requests only for themselves.");
+      }
+    }
+    if (patrons.find(patronId).isEmpty()) {
+      throw ApiErrors.problem(
+          HttpStatus.UNPROCESSABLE_ENTITY, "Unknown patron", "No patron with library card " + patronId + ".");
+    }
+    return patronId;
+  }
+
+  private static boolean staff(HttpServletRequest http) {
+    return http.isUserInRole("STAFF");
+  }
+}

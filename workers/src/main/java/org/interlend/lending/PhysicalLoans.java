@@ -1,0 +1,228 @@
+package org.interlend.lending;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.interlend.lending.rules.LoanCalendar;
+import org.interlend.requests.RequestStatus;
+import org.interlend.requests.Requests;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The physical loans of HKALL requests: which library was asked, what it answered, which copy
+ * travelled, and when it was received, checked out and back at the lender. Every method is
+ * idempotent, so a retried job changes nothing the second time.
+ */
+@Service
+public class PhysicalLoans {
+
+  /** Calendar days a patron has to pick up a received item (HKALL service pages). */
+  public static final int PICKUP_DAYS = 5;
+
+  /** What became of a lender's answer. */
+  public enum Outcome {
+    /** The lender shipped and the request is TRANSFERRED. */
+    SHIPPED,
+    /** The lender cannot supply; ask the next library. */
+    REFUSED,
+    /** The patron cancelled before the shipment was recorded: the cancel wins. */
+    CANCELLED
+  }
+
+  private static final RowMapper<PhysicalLoan> ROW =
+      (rs, i) ->
+          new PhysicalLoan(
+              rs.getString("request_id"),
+              rs.getLong("bib_id"),
+              rs.getString("home_library"),
+              rs.getString("lender_code"),
+              (Long) rs.getObject("item_id"),
+              instant(rs.getTimestamp("shipped_at")),
+              instant(rs.getTimestamp("received_at")),
+              rs.getObject("pickup_by", LocalDate.class),
+              instant(rs.getTimestamp("checked_out_at")),
+              (Integer) rs.getObject("loan_days"),
+              instant(rs.getTimestamp("back_at_lender_at")));
+
+  private final JdbcTemplate jdbc;
+  private final Requests requests;
+
+  public PhysicalLoans(JdbcTemplate jdbc, Requests requests) {
+    this.jdbc = jdbc;
+    this.requests = requests;
+  }
+
+  public Optional<PhysicalLoan> find(String requestId) {
+    return jdbc.query("select * from physical_loan where request_id = ?", ROW, requestId).stream()
+        .findFirst();
+  }
+
+  public PhysicalLoan get(String requestId) {
+    return find(requestId)
+        .orElseThrow(() -> new IllegalStateException("no physical loan for request " + requestId));
+  }
+
+  /** Opens the physical loan of a request for a title (once). */
+  public void open(String requestId, long bibId, String homeLibrary) {
+    jdbc.update(
+        "insert into physical_loan (request_id, bib_id, home_library) values (?, ?, ?)"
+            + " on conflict (request_id) do nothing",
+        requestId,
+        bibId,
+        homeLibrary);
+  }
+
+  /** Notes which library is being asked now. */
+  public void asking(String requestId, String lenderCode) {
+    jdbc.update(
+        "update physical_loan set lender_code = ? where request_id = ?", lenderCode, requestId);
+  }
+
+  /**
+   * Records a lender's answer once per {@code dedupKey}. A shipment moves the request from
+   * REQUESTED to TRANSFERRED only if it is still REQUESTED (a patron's cancel and a shipment cannot
+   * both win) and puts the copy on HKALL loan. A refusal updates the lender's copies in the union
+   * catalogue (missing, checked out, not for loan) so that nobody is sent for them again.
+   */
+  @Transactional
+  public Outcome recordAnswer(
+      String requestId, String lenderCode, LenderAnswer answer, String note, String dedupKey) {
+    PhysicalLoan loan = get(requestId);
+    boolean first =
+        jdbc.update(
+                "insert into lender_answer (request_id, lender_code, answer, note, dedup_key)"
+                    + " values (?, ?, ?, ?, ?) on conflict (dedup_key) do nothing",
+                requestId,
+                lenderCode,
+                answer.name(),
+                note,
+                dedupKey)
+            == 1;
+    if (answer != LenderAnswer.SHIPPED) {
+      if (first) {
+        markLenderCopies(loan.bibId(), lenderCode, answer);
+      }
+      return Outcome.REFUSED;
+    }
+    String actor = "staff " + lenderCode;
+    String statusNote = note == null || note.isBlank() ? "shipped by " + lenderCode : note;
+    if (requests.transition(
+        requestId, RequestStatus.REQUESTED, RequestStatus.TRANSFERRED, actor, statusNote)) {
+      Long itemId = copyToShip(loan.bibId(), lenderCode);
+      if (itemId != null) {
+        jdbc.update("update item set status = 'ON_HKALL_LOAN' where id = ?", itemId);
+      }
+      jdbc.update(
+          "update physical_loan set lender_code = ?, item_id = ?, shipped_at = now()"
+              + " where request_id = ?",
+          lenderCode,
+          itemId,
+          requestId);
+      return Outcome.SHIPPED;
+    }
+    RequestStatus now = requests.get(requestId).status();
+    PhysicalLoan after = get(requestId);
+    if (now == RequestStatus.TRANSFERRED
+        && lenderCode.equals(after.lenderCode())
+        && after.shippedAt() != null) {
+      return Outcome.SHIPPED; // this answer was recorded before: a retried job
+    }
+    if (now == RequestStatus.CANCELLED) {
+      return Outcome.CANCELLED;
+    }
+    throw new IllegalStateException(
+        "request " + requestId + " is " + now.label() + ", not REQUESTED: cannot record a shipment");
+  }
+
+  private Long copyToShip(long bibId, String lenderCode) {
+    List<Long> ids =
+        jdbc.queryForList(
+            "select id from item where bib_id = ? and library_code = ? and format = 'BOOK'"
+                + " and collection = 'GENERAL' and not not_for_loan"
+                + " order by (status = 'AVAILABLE') desc, id limit 1 for update",
+            Long.class,
+            bibId,
+            lenderCode);
+    return ids.isEmpty() ? null : ids.get(0);
+  }
+
+  private void markLenderCopies(long bibId, String lenderCode, LenderAnswer answer) {
+    String change =
+        switch (answer) {
+          case NOT_ON_SHELF -> "status = 'MISSING'";
+          case CHECKED_OUT_LOCALLY -> "status = 'CHECKED_OUT'";
+          case NOT_SUITABLE -> "not_for_loan = true";
+          case SHIPPED -> throw new IllegalArgumentException("a shipment is not a refusal");
+        };
+    jdbc.update(
+        "update item set " + change + " where bib_id = ? and library_code = ?"
+            + " and status = 'AVAILABLE' and format = 'BOOK' and collection = 'GENERAL'"
+            + " and not not_for_loan",
+        bibId,
+        lenderCode);
+  }
+
+  /** The answers the lenders gave for a request, in order. */
+  public List<String> answers(String requestId) {
+    return jdbc.queryForList(
+        "select lender_code || ': ' || answer from lender_answer where request_id = ? order by id",
+        String.class,
+        requestId);
+  }
+
+  /**
+   * Notes that the home library received the item (the first time only).
+   *
+   * @return the last Hong Kong day to pick it up
+   */
+  @Transactional
+  public LocalDate received(String requestId) {
+    jdbc.update(
+        "update physical_loan set received_at = now() where request_id = ? and received_at is null",
+        requestId);
+    Instant at = get(requestId).receivedAt();
+    LocalDate pickupBy = LoanCalendar.dateOf(at).plusDays(PICKUP_DAYS);
+    jdbc.update("update physical_loan set pickup_by = ? where request_id = ?", pickupBy, requestId);
+    return pickupBy;
+  }
+
+  /**
+   * Notes the checkout at the counter (the first time only).
+   *
+   * @return the loan as stored: the first checkout time wins on a retry
+   */
+  @Transactional
+  public PhysicalLoan checkedOut(String requestId, int loanDays) {
+    jdbc.update(
+        "update physical_loan set checked_out_at = now(), loan_days = ?"
+            + " where request_id = ? and checked_out_at is null",
+        loanDays,
+        requestId);
+    return get(requestId);
+  }
+
+  /** The lender has its copy back: it is available on its shelf again (the first time only). */
+  @Transactional
+  public void backAtLender(String requestId) {
+    int first =
+        jdbc.update(
+            "update physical_loan set back_at_lender_at = now()"
+                + " where request_id = ? and back_at_lender_at is null",
+            requestId);
+    if (first == 1) {
+      jdbc.update(
+          "update item set status = 'AVAILABLE' where id = (select item_id from physical_loan"
+              + " where request_id = ?) and status = 'ON_HKALL_LOAN'",
+          requestId);
+    }
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,422 @@
+package org.interlend.workflows.lending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.interlend.requests.RequestStatus.CANCELLED;
+import static org.interlend.requests.RequestStatus.COMPLETED;
+import static org.interlend.requests.RequestStatus.ON_LOAN;
+import static org.interlend.requests.RequestStatus.RECEIVED;
+import static org.interlend.requests.RequestStatus.REJECTED;
+import static org.interlend.requests.RequestStatus.REQUESTED;
+import static org.interlend.requests.RequestStatus.RETURNED;
+import static org.interlend.requests.RequestStatus.SHIPPED_BACK;
+import static org.interlend.requests.RequestStatus.TRANSFERRED;
+import static org.interlend.requests.RequestStatus.UNCLAIMED;
+import static org.interlend.requests.RequestStatus.UNFILLED;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.interlend.lending.HkallAccounts;
+import org.interlend.lending.PhysicalLoans;
+import org.interlend.lending.PhysicalRequests;
+import org.interlend.lending.Requestability.Refusal;
+import org.interlend.lending.rules.LoanCalendar;
+import org.interlend.requests.Request;
+import org.interlend.requests.RequestStatus;
+import org.interlend.requests.Requests;
+import org.interlend.workflows.ProcessTest;
+import org.interlend.workflows.engine.UserTasks.OpenTask;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every path of the {@code physical-loan} process on the in-memory engine. */
+class PhysicalLoanProcessTest extends ProcessTest {
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Requests requests;
+  @Autowired PhysicalRequests physicalRequests;
+  @Autowired PhysicalLoans loans;
+  @Autowired GreenMail mail;
+
+  PhysicalFixtures data;
+
+  @BeforeEach
+  void fixtures() {
+    data = new PhysicalFixtures(jdbc, requests, mail);
+  }
+
+  private Request place(String patronId, long bibId) {
+    return physicalRequests.place(patronId, bibId);
+  }
+
+  private long instance(Request r) {
+    return r.processInstanceKey();
+  }
+
+  /** The instance's open user task, failing at once with the incident if the instance has one. */
+  private OpenTask task(Request r, String elementId) {
+    return await()
+        .pollInSameThread()
+        .atMost(WAIT)
+        .failFast(
+            "an incident was raised",
+            () -> assertThat(records.openIncidents(instance(r))).as("incidents of " + r.id()).isEmpty())
+        .until(
+            () ->
+                userTasks.open().stream()
+                    .filter(t -> t.processInstanceKey() == instance(r) && t.elementId().equals(elementId))
+                    .findFirst(),
+            java.util.Optional::isPresent)
+        .orElseThrow();
+  }
+
+  private OpenTask ship(Request r, String lender) {
+    OpenTask task = task(r, "hkallPullAndShip");
+    assertThat(task.candidateGroups()).containsExactly("staff-" + lender);
+    userTasks.complete(task.key(), Map.of("pullOutcome", "SHIPPED", "pullNote", "parcel 42"));
+    data.awaitStatus(r.id(), TRANSFERRED);
+    return task;
+  }
+
+  private void refuse(Request r, String lender, String outcome) {
+    OpenTask task = task(r, "hkallPullAndShip");
+    assertThat(task.candidateGroups()).containsExactly("staff-" + lender);
+    userTasks.complete(task.key(), Map.of("pullOutcome", outcome, "pullNote", "sorry"));
+    await().pollInSameThread().atMost(WAIT)
+        .until(() -> userTasks.find(task.key()).isEmpty());
+  }
+
+  private void receive(Request r) {
+    OpenTask task = task(r, "hkallReceiveItem");
+    assertThat(task.candidateGroups()).containsExactly("staff-cityu");
+    userTasks.complete(task.key(), Map.of("itemReceived", true));
+    data.awaitStatus(r.id(), RECEIVED);
+  }
+
+  private void awaitRejected(Request r, String reasonStart) {
+    data.awaitStatus(r.id(), REJECTED);
+    awaitCompleted(instance(r));
+    assertThat(data.last(r.id()).note()).startsWith(reasonStart);
+    assertThat(data.mailsTo(data.email(r.patronId())))
+        .containsExactly("HKALL request " + r.id() + " not accepted: " + r.title());
+  }
+
+  // ---------------------------------------------------------------- eligibility
+
+  @ParameterizedTest
+  @CsvSource({"UNDERGRADUATE", "POSTGRADUATE", "ACADEMIC", "NON_ACADEMIC", "VISITING_SCHOLAR"})
+  void anEligiblePatronsRequestGoesToTheFirstLenderAndHoldsOneQuotaSlot(String category) {
+    String patron = data.patron(category, 3, false);
+    Request r = place(patron, data.titleAt("cuhk", "hku", "lingnan"));
+
+    OpenTask task = task(r, "hkallPullAndShip");
+    assertThat(task.candidateGroups()).containsExactly("staff-hku");
+    assertThat(task.formKey()).isPositive();
+    assertThat(requests.get(r.id()).status()).isEqualTo(REQUESTED);
+    assertThat(requests.get(r.id()).quotaHeld()).isTrue();
+    assertThat(data.loansInUse(patron)).isEqualTo(4);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "ALUMNI, Alumni are not eligible",
+    "SHORT_COURSE, Students of short courses",
+    "VISITING_STUDENT, Visiting and outside-Hong-Kong students are not eligible"
+  })
+  void anIneligibleCategoryIsRejectedWithItsReason(String category, String reason) {
+    String patron = data.patron(category);
+    Request r = place(patron, data.titleAt("hku"));
+    awaitRejected(r, reason);
+    assertThat(data.loansInUse(patron)).isZero();
+    assertThat(records.completedElements(instance(r))).doesNotContain("checkAccount");
+  }
+
+  @Test
+  void aBlockedAccountIsRejected() {
+    String patron = data.patron("UNDERGRADUATE", 1, true);
+    Request r = place(patron, data.titleAt("hku"));
+    awaitRejected(r, "Your library account is blocked (Unpaid fines over HK$200)");
+    assertThat(data.loansInUse(patron)).isEqualTo(1);
+  }
+
+  @Test
+  void aPatronAtQuotaIsRejected() {
+    String patron = data.patron("UNDERGRADUATE", 15, false);
+    Request r = place(patron, data.titleAt("hku"));
+    awaitRejected(r, HkallAccounts.QUOTA_REACHED);
+    assertThat(data.loansInUse(patron)).isEqualTo(15);
+  }
+
+  // ---------------------------------------------------------------- requestability
+
+  @ParameterizedTest
+  @CsvSource({
+    "'cityu:BOOK:GENERAL:AVAILABLE,hku:BOOK:GENERAL:AVAILABLE', AVAILABLE_AT_HOME",
+    "'hku:EBOOK:GENERAL:AVAILABLE,hkbu:DVD:GENERAL:AVAILABLE,cuhk:JOURNAL:GENERAL:AVAILABLE', NON_LOANABLE",
+    "'cuhk:BOOK:REFERENCE:AVAILABLE,hkust:BOOK:COURSE_READINGS:AVAILABLE,hku:BOOK:SPECIAL_COLLECTIONS:AVAILABLE', NON_LOANABLE",
+    "'hku:BOOK:GENERAL:AVAILABLE:nfl', NON_LOANABLE",
+    "'cityu:BOOK:GENERAL:CHECKED_OUT,hku:BOOK:GENERAL:CHECKED_OUT,cuhk:BOOK:GENERAL:MISSING', ALL_OUT",
+    "'cityu:BOOK:GENERAL:CHECKED_OUT', NOT_HELD"
+  })
+  void anUnrequestableTitleIsRefusedWithItsReasonAndTheQuotaGoesBack(String copies, Refusal refusal) {
+    String patron = data.patron("POSTGRADUATE", 2, false);
+    long bib = data.title();
+    for (String copy : copies.split(",")) {
+      data.copy(bib, copy);
+    }
+    Request r = place(patron, bib);
+    awaitRejected(r, refusal.message());
+    assertThat(data.loansInUse(patron)).isEqualTo(2);
+    assertThat(requests.get(r.id()).quotaHeld()).isFalse();
+  }
+
+  // ---------------------------------------------------------------- lender rota
+
+  @Test
+  void theFirstLenderShips() {
+    String patron = data.patron("UNDERGRADUATE");
+    long bib = data.titleAt("polyu", "hku");
+    Request r = place(patron, bib);
+
+    task(r, "hkallPullAndShip");
+    Map<String, Object> shown = userTasks.processVariables(instance(r));
+    assertThat(shown).containsEntry("itemTitle", r.title()).containsEntry("lenderName",
+        "The University of Hong Kong Libraries");
+    assertThat((String) shown.get("pullCopies")).startsWith("T").doesNotContain(";");
+    ship(r, "hku");
+
+    OpenTask receive = task(r, "hkallReceiveItem");
+    assertThat(receive.candidateGroups()).containsExactly("staff-cityu");
+    assertThat(data.itemStatus(bib, "hku")).isEqualTo("ON_HKALL_LOAN");
+    assertThat(data.itemStatus(bib, "polyu")).isEqualTo("AVAILABLE");
+    assertThat(loans.get(r.id()).lenderCode()).isEqualTo("hku");
+    assertThat(data.last(r.id()).actor()).isEqualTo("staff hku");
+    assertThat(data.statuses(r.id())).containsExactly(REQUESTED, TRANSFERRED);
+  }
+
+  @Test
+  void theFirstLenderRefusesAndTheSecondShips() {
+    String patron = data.patron("UNDERGRADUATE");
+    long bib = data.titleAt("lingnan", "cuhk", "hku");
+    Request r = place(patron, bib);
+
+    refuse(r, "hku", "NOT_ON_SHELF");
+    ship(r, "cuhk");
+
+    task(r, "hkallReceiveItem");
+    assertThat(data.itemStatus(bib, "hku")).isEqualTo("MISSING");
+    assertThat(data.itemStatus(bib, "cuhk")).isEqualTo("ON_HKALL_LOAN");
+    assertThat(loans.answers(r.id())).containsExactly("hku: NOT_ON_SHELF", "cuhk: SHIPPED");
+    assertThat(data.statuses(r.id())).containsExactly(REQUESTED, TRANSFERRED);
+  }
+
+  @Test
+  void whenEveryLenderRefusesTheRequestIsUnfilledAndThePatronIsTold() {
+    String patron = data.patron("ACADEMIC", 5, false);
+    long bib = data.titleAt("eduhk", "hku");
+    Request r = place(patron, bib);
+
+    refuse(r, "hku", "CHECKED_OUT_LOCALLY");
+    refuse(r, "eduhk", "NOT_SUITABLE");
+
+    data.awaitStatus(r.id(), UNFILLED);
+    awaitCompleted(instance(r));
+    assertThat(data.last(r.id()).note()).contains("hku, eduhk");
+    assertThat(data.mailsTo(data.email(patron)))
+        .containsExactly("HKALL request " + r.id() + " could not be filled: " + r.title());
+    assertThat(data.loansInUse(patron)).isEqualTo(5);
+    assertThat(data.itemStatus(bib, "hku")).isEqualTo("CHECKED_OUT");
+    assertThat(jdbc.queryForObject(
+            "select not_for_loan from item where bib_id = ? and library_code = 'eduhk'",
+            Boolean.class, bib))
+        .isTrue();
+  }
+
+  // ---------------------------------------------------------------- cancel
+
+  @Test
+  void thePatronCancelsBeforeShipping() {
+    String patron = data.patron("UNDERGRADUATE", 1, false);
+    Request r = place(patron, data.titleAt("hku"));
+    OpenTask task = task(r, "hkallPullAndShip");
+
+    var result = physicalRequests.cancel(r.id(), "patron " + patron);
+
+    assertThat(result).isInstanceOf(PhysicalRequests.Cancel.Done.class);
+    awaitCompleted(instance(r));
+    assertThat(userTasks.find(task.key())).isEmpty();
+    assertThat(requests.get(r.id()).status()).isEqualTo(CANCELLED);
+    assertThat(data.statuses(r.id())).containsExactly(REQUESTED, CANCELLED);
+    assertThat(data.loansInUse(patron)).isEqualTo(1);
+    assertThat(records.completedElements(instance(r))).contains("requestCancelled");
+    assertThat(data.mailsTo(data.email(patron)))
+        .containsExactly("HKALL request " + r.id() + " cancelled: " + r.title());
+  }
+
+  @Test
+  void aCancelAfterShippingIsRefusedAndTheLoanGoesOn() {
+    String patron = data.patron("UNDERGRADUATE");
+    Request r = place(patron, data.titleAt("hku"));
+    ship(r, "hku");
+
+    var result = physicalRequests.cancel(r.id(), "patron " + patron);
+
+    assertThat(result).isInstanceOf(PhysicalRequests.Cancel.Refused.class);
+    assertThat(((PhysicalRequests.Cancel.Refused) result).reason())
+        .contains("can no longer be cancelled")
+        .contains("already shipped");
+    assertThat(requests.get(r.id()).status()).isEqualTo(TRANSFERRED);
+    task(r, "hkallReceiveItem");
+    assertThat(data.loansInUse(patron)).isEqualTo(1);
+  }
+
+  @Test
+  void whenACancelAndAShipmentRaceTheCancelThatMovedFirstWins() {
+    String patron = data.patron("UNDERGRADUATE", 1, false);
+    long bib = data.titleAt("hku");
+    Request r = place(patron, bib);
+    OpenTask pull = task(r, "hkallPullAndShip");
+    // the patron's cancel has moved the status, its message is not yet there
+    assertThat(requests.transition(r.id(), REQUESTED, CANCELLED, "patron " + patron, null)).isTrue();
+
+    userTasks.complete(pull.key(), Map.of("pullOutcome", "SHIPPED"));
+
+    awaitCompleted(instance(r));
+    assertThat(records.completedElements(instance(r))).contains("requestCancelled");
+    assertThat(data.statuses(r.id())).containsExactly(REQUESTED, CANCELLED);
+    assertThat(data.itemStatus(bib, "hku")).isEqualTo("AVAILABLE");
+    assertThat(data.loansInUse(patron)).isEqualTo(1);
+  }
+
+  // ---------------------------------------------------------------- pickup
+
+  @Test
+  void anItemNotPickedUpInFiveDaysGoesBackToTheLenderWithoutTellingThePatron() {
+    String patron = data.patron("UNDERGRADUATE", 4, false);
+    long bib = data.titleAt("hkust");
+    Request r = place(patron, bib);
+    ship(r, "hkust");
+    receive(r);
+    task(r, "hkallCheckOut");
+    assertThat(data.mailsTo(data.email(patron)))
+        .containsExactly("Ready for pickup: " + r.title() + " (HKALL request " + r.id() + ")");
+    assertThat(loans.get(r.id()).pickupBy())
+        .isEqualTo(LoanCalendar.dateOf(loans.get(r.id()).receivedAt()).plusDays(5));
+
+    engine.increaseTime(Duration.ofDays(5).plusMinutes(1));
+
+    data.awaitStatus(r.id(), UNCLAIMED);
+    OpenTask shipBack = task(r, "hkallShipBackUnclaimed");
+    assertThat(data.loansInUse(patron)).isEqualTo(4); // released before the item travels back
+    assertThat(shipBack.candidateGroups()).containsExactly("staff-cityu");
+    userTasks.complete(shipBack.key(), Map.of("shippedBack", true));
+    OpenTask confirm = task(r, "hkallConfirmUnclaimedReturn");
+    assertThat(confirm.candidateGroups()).containsExactly("staff-hkust");
+    userTasks.complete(confirm.key(), Map.of("itemBack", true));
+
+    awaitCompleted(instance(r));
+    assertThat(data.itemStatus(bib, "hkust")).isEqualTo("AVAILABLE");
+    assertThat(data.statuses(r.id())).containsExactly(REQUESTED, TRANSFERRED, RECEIVED, UNCLAIMED);
+    assertThat(data.mailsTo(data.email(patron))).hasSize(1); // the pickup notice only
+  }
+
+  // ---------------------------------------------------------------- checkout and return
+
+  @ParameterizedTest
+  @CsvSource({"UNDERGRADUATE, 15", "NON_ACADEMIC, 15", "POSTGRADUATE, 30", "ACADEMIC, 30"})
+  void checkoutGivesTheCategorysLoanPeriodToTheLoan(String category, int days) {
+    String patron = data.patron(category);
+    Request r = place(patron, data.titleAt("hku"));
+    ship(r, "hku");
+    receive(r);
+    OpenTask checkOut = task(r, "hkallCheckOut");
+    assertThat(checkOut.candidateGroups()).containsExactly("staff-cityu");
+    Instant before = Instant.now().minusSeconds(1);
+    userTasks.complete(checkOut.key(), Map.of("patronIdentified", true));
+
+    Map<String, Object> vars =
+        await().pollInSameThread().atMost(WAIT)
+            .until(() -> userTasks.processVariables(instance(r)), v -> v.containsKey("checkoutAt"));
+    Instant checkoutAt = Instant.parse((String) vars.get("checkoutAt"));
+    assertThat(checkoutAt).isAfter(before);
+    assertThat(((Number) vars.get("loanDays")).intValue()).isEqualTo(days);
+    assertThat(vars.get("dueDate"))
+        .isEqualTo(LoanCalendar.dateOf(checkoutAt).plusDays(days).toString());
+    assertThat(loans.get(r.id()).loanDays()).isEqualTo(days);
+    assertThat(loans.get(r.id()).checkedOutAt()).isEqualTo(checkoutAt);
+  }
+
+  @Test
+  void theFullReturnPath() {
+    String patron = data.patron("POSTGRADUATE", 2, false);
+    long bib = data.titleAt("cuhk");
+    Request r = place(patron, bib);
+    ship(r, "cuhk");
+    receive(r);
+    userTasks.complete(
+        task(r, "hkallCheckOut").key(), Map.of("patronIdentified", true));
+    data.awaitStatus(r.id(), ON_LOAN);
+
+    // the counter checks the item in
+    client.newPublishMessageCommand().messageName("item-returned").correlationKey(r.id())
+        .timeToLive(Duration.ofMinutes(1)).send().join();
+
+    OpenTask shipBack = task(r, "hkallShipBack");
+    assertThat(shipBack.candidateGroups()).containsExactly("staff-cityu");
+    assertThat(requests.get(r.id()).status()).isEqualTo(RETURNED);
+    // a form that sent back a changed display field changes nothing in the process
+    userTasks.complete(shipBack.key(), Map.of("shippedBack", true, "requestId", "R-forged"));
+    OpenTask confirm = task(r, "hkallConfirmReturn");
+    assertThat(confirm.candidateGroups()).containsExactly("staff-cuhk");
+    assertThat(requests.get(r.id()).status()).isEqualTo(SHIPPED_BACK);
+    assertThat(data.loansInUse(patron)).isEqualTo(3);
+    userTasks.complete(confirm.key(), Map.of("itemBack", true));
+
+    awaitCompleted(instance(r));
+    assertThat(data.statuses(r.id()))
+        .containsSubsequence(
+            REQUESTED, TRANSFERRED, RECEIVED, ON_LOAN, RETURNED, SHIPPED_BACK, COMPLETED);
+    assertThat(requests.get(r.id()).status()).isEqualTo(COMPLETED);
+    assertThat(data.loansInUse(patron)).isEqualTo(2);
+    assertThat(data.itemStatus(bib, "cuhk")).isEqualTo("AVAILABLE");
+    assertThat(loans.get(r.id()).backAtLenderAt()).isNotNull();
+  }
+
+  @Test
+  void aLostItemEndsTheRequestAndGivesTheQuotaBack() {
+    String patron = data.patron("UNDERGRADUATE", 6, false);
+    Request r = place(patron, data.titleAt("polyu"));
+    ship(r, "polyu");
+    receive(r);
+    userTasks.complete(task(r, "hkallCheckOut").key(), Map.of("patronIdentified", true));
+    data.awaitStatus(r.id(), ON_LOAN);
+    assertThat(data.loansInUse(patron)).isEqualTo(7);
+
+    client.newPublishMessageCommand().messageName("item-lost").correlationKey(r.id())
+        .timeToLive(Duration.ofMinutes(1)).send().join();
+    // the loss task belongs to the called loan-lifecycle instance of this request
+    OpenTask loss =
+        await().pollInSameThread().atMost(WAIT)
+            .until(
+                () -> userTasks.open().stream()
+                    .filter(t -> t.elementId().equals("recordLossOrDamage"))
+                    .filter(t -> r.id().equals(
+                        userTasks.processVariables(t.processInstanceKey()).get("requestId")))
+                    .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+    assertThat(loss.candidateGroups()).containsExactly("staff-polyu");
+    userTasks.complete(loss.key(), Map.of("lossKind", "LOST", "lossNote", "patron reported it lost"));
+
+    awaitCompleted(instance(r));
+    assertThat(records.completedElements(instance(r))).contains("itemLost");
+    assertThat(requests.get(r.id()).status()).isEqualTo(RequestStatus.LOST);
+    assertThat(data.loansInUse(patron)).isEqualTo(6);
+  }
+}

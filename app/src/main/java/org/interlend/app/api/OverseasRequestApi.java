@@ -1,0 +1,299 @@
+package org.interlend.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.CamundaClient;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.interlend.overseas.Charges;
+import org.interlend.patrons.Patrons;
+import org.interlend.requests.Request;
+import org.interlend.requests.RequestLauncher;
+import org.interlend.requests.Requests;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Overseas requests: items no consortium library can supply, sourced by the home library from
+ * overseas partners (1 to 3 months). A placed request starts the {@code overseas-request} process,
+ * which decides eligibility (books for academic staff and postgraduates; copies also for
+ * non-academic staff and undergraduates). When the supply costs the patron something, the
+ * patron is told and answers here within 7 days: {@code POST /api/requests/{id}/charge}.
+ */
+@RestController
+@Tag(name = "Overseas requests", description = "Requests to overseas partner libraries, and answers to charges")
+public class OverseasRequestApi {
+
+  private static final Set<String> FIELDS =
+      Set.of(
+          "type", "title", "author", "isbn", "issn", "publisher", "year", "edition",
+          "articleTitle", "volume", "pages", "purpose", "note", "patronId");
+  private static final Set<String> TYPES = Set.of("BOOK", "COPY");
+  private static final Set<String> PURPOSES = Set.of("TEACHING_RESEARCH", "PERSONAL");
+
+  private final RequestLauncher launcher;
+  private final Requests requests;
+  private final Patrons patrons;
+  private final Charges charges;
+  private final CamundaClient client;
+
+  public OverseasRequestApi(
+      RequestLauncher launcher,
+      Requests requests,
+      Patrons patrons,
+      Charges charges,
+      CamundaClient client) {
+    this.launcher = launcher;
+    this.requests = requests;
+    this.patrons = patrons;
+    this.charges = charges;
+    this.client = client;
+  }
+
+  public record OverseasRequestView(
+      String id, String patronId, String title, String status, String statusLabel, Instant updatedAt) {
+
+    static OverseasRequestView of(Request r) {
+      return new OverseasRequestView(
+          r.id(), r.patronId(), r.title(), r.status().name(), r.status().label(), r.updatedAt());
+    }
+  }
+
+  public record ChargeAnswerView(
+      String requestId, boolean accepted, BigDecimal amountHkd, LocalDate answerBy) {}
+
+  @PostMapping("/api/overseas-requests")
+  @Operation(
+      summary = "Request an item from an overseas partner",
+      description =
+          "Body: {\"type\": \"BOOK\" | \"COPY\", \"title\": \"...\", \"purpose\": \"TEACHING_RESEARCH\" |"
+              + " \"PERSONAL\"} plus bibliographic details: author, isbn, issn, publisher, year, edition;"
+              + " for a copy also articleTitle (required), volume, pages; an optional note. Staff add"
+              + " \"patronId\". Answers 201 with the request in status REQUESTED; eligibility is decided"
+              + " by the process and a refusal shows as REJECTED with its reason.")
+  public ResponseEntity<OverseasRequestView> place(
+      @RequestBody JsonNode body, Principal principal, HttpServletRequest http) {
+    if (body == null || !body.isObject()) {
+      throw ApiErrors.invalid(
+          "body", "must be a JSON object like {\"type\": \"BOOK\", \"title\": \"...\", \"purpose\": \"PERSONAL\"}");
+    }
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name)) {
+        throw ApiErrors.invalid(name, "is not a field of an overseas request (" + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+      }
+    }
+    String type = choice(body, "type", TYPES);
+    String title = text(body, "title", 500, true);
+    String purpose = choice(body, "purpose", PURPOSES);
+    String articleTitle = text(body, "articleTitle", 500, type.equals("COPY"));
+    String isbn = isbn(text(body, "isbn", 20, false));
+    String issn = issn(text(body, "issn", 9, false));
+    Integer year = year(body.get("year"));
+    String patronId = patronFor(body.get("patronId"), principal, http);
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("title", title);
+    variables.put("itemType", type);
+    variables.put("purpose", purpose);
+    put(variables, "author", text(body, "author", 300, false));
+    put(variables, "isbn", isbn);
+    put(variables, "issn", issn);
+    put(variables, "publisher", text(body, "publisher", 300, false));
+    put(variables, "year", year);
+    put(variables, "edition", text(body, "edition", 100, false));
+    put(variables, "articleTitle", articleTitle);
+    put(variables, "volume", text(body, "volume", 100, false));
+    put(variables, "pages", text(body, "pages", 100, false));
+    put(variables, "patronNote", text(body, "note", 1000, false));
+    Request placed = launcher.launch("OVERSEAS", "overseas-request", patronId, title, variables);
+    return ResponseEntity.created(URI.create("/api/requests/" + placed.id()))
+        .body(OverseasRequestView.of(placed));
+  }
+
+  @PostMapping("/api/requests/{id}/charge")
+  @Operation(
+      summary = "Accept or decline a charge",
+      description =
+          "Body: {\"accept\": true | false}. Answers a charge the library offered for the request"
+              + " (e.g. an overseas supply for a personal purpose); the request proceeds only if it is"
+              + " accepted, and an accepted charge is added to the patron's account. 409 when no charge"
+              + " is pending (none offered, already answered, or the 7 days have passed).")
+  public ResponseEntity<ChargeAnswerView> answerCharge(
+      @PathVariable String id,
+      @RequestBody JsonNode body,
+      Principal principal,
+      HttpServletRequest http) {
+    if (body == null || !body.isObject() || !body.has("accept")) {
+      throw ApiErrors.invalid("accept", "is required: true to accept the charge, false to decline it");
+    }
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("accept")) {
+        throw ApiErrors.invalid(name, "is not a field of a charge answer (accept)");
+      }
+    }
+    if (!body.get("accept").isBoolean()) {
+      throw ApiErrors.invalid("accept", "must be true or false, not " + body.get("accept"));
+    }
+    boolean accept = body.get("accept").booleanValue();
+    Request request =
+        requests
+            .find(id)
+            .filter(r -> staff(http) || principal == null || r.patronId().equals(principal.getName()))
+            .orElseThrow(
+                () ->
+                    ApiErrors.problem(
+                        HttpStatus.NOT_FOUND, "No such request", "You have no request " + id + "."));
+    Charges.Charge offer =
+        charges
+            .openOffer(request.id())
+            .orElseThrow(
+                () ->
+                    ApiErrors.problem(
+                        HttpStatus.CONFLICT,
+                        "No charge pending",
+                        "Request " + request.id() + " has no charge waiting for your answer."));
+    try {
+      client
+          .newPublishMessageCommand()
+          .messageName("charge-answer")
+          .correlationKey(request.id())
+          .messageId("charge-answer-" + offer.id()) // one answer per offer, even when sent twice
+          .timeToLive(Duration.ofMinutes(10))
+          .variables(Map.of("chargeAccepted", accept))
+          .send()
+          .join(30, TimeUnit.SECONDS);
+    } catch (RuntimeException e) {
+      if (String.valueOf(e.getMessage()).contains("ALREADY_EXISTS")
+          || String.valueOf(e.getMessage()).contains("already")) {
+        throw ApiErrors.problem(
+            HttpStatus.CONFLICT, "Already answered", "The charge for " + request.id() + " was already answered.");
+      }
+      throw e;
+    }
+    return ResponseEntity.accepted()
+        .body(new ChargeAnswerView(request.id(), accept, offer.amountHkd(), offer.answerBy()));
+  }
+
+  private static void put(Map<String, Object> variables, String name, Object value) {
+    if (value != null) {
+      variables.put(name, value);
+    }
+  }
+
+  private static String text(JsonNode body, String field, int max, boolean required) {
+    JsonNode node = body.get(field);
+    if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
+      if (required) {
+        throw ApiErrors.invalid(field, "is required");
+      }
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw ApiErrors.invalid(field, "must be text, not " + node);
+    }
+    String value = node.asText().strip();
+    if (value.length() > max) {
+      throw ApiErrors.invalid(field, "must be at most " + max + " characters");
+    }
+    return value;
+  }
+
+  private static String choice(JsonNode body, String field, Set<String> allowed) {
+    String value = text(body, field, 40, true).toUpperCase(Locale.ROOT);
+    if (!allowed.contains(value)) {
+      throw ApiErrors.invalid(
+          field, "must be one of " + String.join(", ", allowed.stream().sorted().toList()) + ", not \"" + value + "\"");
+    }
+    return value;
+  }
+
+  private static String isbn(String isbn) {
+    if (isbn == null) {
+      return null;
+    }
+    String compact = isbn.replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
+    if (!compact.matches("\\d{9}[\\dX]|\\d{13}")) {
+      throw ApiErrors.invalid("isbn", "must be an ISBN of 10 or 13 digits, not \"" + isbn + "\"");
+    }
+    return compact;
+  }
+
+  private static String issn(String issn) {
+    if (issn == null) {
+      return null;
+    }
+    String value = issn.toUpperCase(Locale.ROOT);
+    if (!value.matches("\\d{4}-?\\d{3}[\\dX]")) {
+      throw ApiErrors.invalid("issn", "must be an ISSN like 1234-567X, not \"" + issn + "\"");
+    }
+    return value.contains("-") ? value : value.substring(0, 4) + "-" + value.substring(4);
+  }
+
+  private static Integer year(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+      throw ApiErrors.invalid("year", "must be a whole number, not " + node);
+    }
+    int year = node.asInt();
+    if (year < 1450 || year > Year.now().getValue() + 1) {
+      throw ApiErrors.invalid("year", "must be a publication year, not " + year);
+    }
+    return year;
+  }
+
+  /** The patron the request is for: the signed-in patron, or the one staff name. */
+  private String patronFor(JsonNode node, Principal principal, HttpServletRequest http) {
+    Optional<String> named = Optional.empty();
+    if (node != null && !node.isNull()) {
+      if (!node.isTextual() || node.asText().isBlank()) {
+        throw ApiErrors.invalid("patronId", "must be a library card number like \"P1001\", not " + node);
+      }
+      named = Optional.of(node.asText().strip().toUpperCase(Locale.ROOT));
+    }
+    String patronId;
+    if (principal == null) {
+      patronId = named.orElseThrow(() -> ApiErrors.invalid("patronId", "is required when not signed in"));
+    } else if (staff(http)) {
+      patronId =
+          named.orElseThrow(
+              () -> ApiErrors.invalid("patronId", "is required: staff place requests for a patron"));
+    } else {
+      patronId = principal.getName();
+      if (named.isPresent() && !named.get().equals(patronId)) {
+        throw ApiErrors.problem(
+            HttpStatus.FORBIDDEN, "Not your account", "Patrons can place requests only for themselves.");
+      }
+    }
+    if (patrons.find(patronId).isEmpty()) {
+      throw ApiErrors.problem(
+          HttpStatus.UNPROCESSABLE_ENTITY, "Unknown patron", "No patron with library card " + patronId + ".");
+    }
+    return patronId;
+  }
+
+  private static boolean staff(HttpServletRequest http) {
+    return http.isUserInRole("STAFF");
+  }
+}

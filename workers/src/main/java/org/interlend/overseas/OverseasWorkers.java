@@ -1,0 +1,163 @@
+package org.interlend.overseas;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import org.interlend.notices.NoticeTemplates;
+import org.interlend.notices.Notices;
+import org.interlend.patrons.Patron;
+import org.interlend.patrons.Patrons;
+import org.interlend.requests.Request;
+import org.interlend.requests.Requests;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Job workers of the {@code overseas-request} process. */
+@Component
+public class OverseasWorkers {
+
+  private final OverseasRequests overseas;
+  private final Patrons patrons;
+  private final Requests requests;
+  private final CurrencyRates rates;
+  private final Notices notices;
+  private final NoticeTemplates templates;
+  private final String homeLibrary;
+  private final String staffEmail;
+
+  public OverseasWorkers(
+      OverseasRequests overseas,
+      Patrons patrons,
+      Requests requests,
+      CurrencyRates rates,
+      Notices notices,
+      NoticeTemplates templates,
+      @Value("${interlend.home-library:cityu}") String homeLibrary,
+      @Value("${interlend.overseas.staff-email:ill-{library}@interlend.local}") String staffEmail) {
+    this.overseas = overseas;
+    this.patrons = patrons;
+    this.requests = requests;
+    this.rates = rates;
+    this.notices = notices;
+    this.templates = templates;
+    this.homeLibrary = homeLibrary;
+    this.staffEmail = staffEmail;
+  }
+
+  /**
+   * Records what was asked for and returns what the eligibility decision and the later steps need:
+   * the patron's category, whether they are blocked, their loan days, and the home library whose
+   * staff source the item.
+   */
+  @JobWorker(type = "overseas-register-request")
+  public Map<String, Object> registerRequest(ActivatedJob job) {
+    Map<String, Object> v = job.getVariablesAsMap();
+    String requestId = text(v, "requestId");
+    Patron patron = patrons.get(text(v, "patronId"));
+    overseas.register(
+        requestId,
+        new OverseasRequestDetails(
+            required(v, "itemType"),
+            required(v, "purpose"),
+            text(v, "author"),
+            text(v, "isbn"),
+            text(v, "issn"),
+            text(v, "publisher"),
+            v.get("year") instanceof Number n ? n.intValue() : null,
+            text(v, "edition"),
+            text(v, "articleTitle"),
+            text(v, "volume"),
+            text(v, "pages"),
+            text(v, "patronNote")));
+    Map<String, Object> out = new HashMap<>();
+    out.put("patronCategory", patron.category());
+    out.put("patronBlocked", patron.blocked());
+    out.put("loanDays", patron.loanDays());
+    out.put("homeLibrary", homeLibrary);
+    return out;
+  }
+
+  /** Converts the partner's quote to HK$ and records the sourcing. */
+  @JobWorker(type = "overseas-convert-cost")
+  public Map<String, Object> convertCost(ActivatedJob job) {
+    Map<String, Object> v = job.getVariablesAsMap();
+    String requestId = required(v, "requestId");
+    String partnerCode = required(v, "partnerCode");
+    if (!overseas.partnerExists(partnerCode)) {
+      throw new IllegalArgumentException("unknown overseas partner " + partnerCode);
+    }
+    BigDecimal estimated = decimal(v.get("estimatedCost"));
+    String currency = required(v, "currency");
+    BigDecimal rate = rates.rate(currency);
+    BigDecimal hkd = rates.toHkd(estimated, currency);
+    overseas.recordSourcing(
+        requestId,
+        partnerCode,
+        estimated,
+        currency,
+        rate,
+        hkd,
+        text(v, "deliveryEstimate"),
+        required(v, "format"));
+    return Map.of("costHkd", hkd.doubleValue(), "rateHkd", rate.doubleValue());
+  }
+
+  @JobWorker(type = "overseas-record-order")
+  public void recordOrder(ActivatedJob job) {
+    Map<String, Object> v = job.getVariablesAsMap();
+    overseas.recordOrder(required(v, "requestId"), text(v, "orderReference"));
+  }
+
+  @JobWorker(type = "overseas-record-arrival")
+  public void recordArrival(ActivatedJob job) {
+    overseas.recordArrival(required(job.getVariablesAsMap(), "requestId"));
+  }
+
+  /**
+   * Mails the home library's ILL staff that an ordered item has not arrived; the task's header
+   * {@code template} names the notice ({@code overseas-staff-reminder}, {@code
+   * overseas-staff-overdue}). Once per job (the job key is the deduplication key).
+   */
+  @JobWorker(type = "overseas-remind-staff")
+  public void remindStaff(ActivatedJob job) {
+    String template = job.getCustomHeaders().getOrDefault("template", "overseas-staff-reminder");
+    Map<String, Object> values = new HashMap<>(job.getVariablesAsMap());
+    Request request = requests.get(required(values, "requestId"));
+    String library = values.getOrDefault("homeLibrary", homeLibrary).toString();
+    values.put("title", request.title());
+    values.put("status", request.status().label());
+    values.put("months", job.getCustomHeaders().getOrDefault("months", ""));
+    values.put("homeLibrary", library);
+    var rendered = templates.render(template, values);
+    notices.send(
+        "job:" + job.getKey(),
+        staffEmail.replace("{library}", library),
+        rendered.subject(),
+        rendered.body());
+  }
+
+  private static String text(Map<String, Object> v, String name) {
+    Object value = v.get(name);
+    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+  }
+
+  private static String required(Map<String, Object> v, String name) {
+    String value = text(v, name);
+    if (value == null) {
+      throw new IllegalArgumentException("variable " + name + " is missing");
+    }
+    return value;
+  }
+
+  private static BigDecimal decimal(Object value) {
+    if (value instanceof Number n) {
+      return new BigDecimal(n.toString());
+    }
+    if (value instanceof String s && !s.isBlank()) {
+      return new BigDecimal(s.strip());
+    }
+    throw new IllegalArgumentException("estimatedCost is missing or not a number: " + value);
+  }
+}

@@ -1,0 +1,138 @@
+package org.interlend.lending.lifecycle;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Asks a running {@code loan-lifecycle} to act on a loan: renew, recall, check in. The process is the
+ * one writer of the loan; these methods publish the message (correlation key = request id) and wait
+ * briefly until the process has acted, so that a patron or the counter gets the answer at once. If
+ * the process has not answered within the wait, the answer is "pending": the message stays buffered
+ * and the process acts on it when it can.
+ */
+@Service
+public class LoanDesk {
+
+  public static final String RENEW = "loan-renew";
+  public static final String RECALL = "loan-recall";
+  public static final String RETURNED = "item-returned";
+  public static final String LOST = "item-lost";
+
+  private static final Duration MESSAGE_TTL = Duration.ofMinutes(10);
+
+  private final CamundaClient client;
+  private final Loans loans;
+  private final Duration wait;
+
+  public LoanDesk(
+      CamundaClient client,
+      Loans loans,
+      @Value("${interlend.loans.answer-wait:10s}") Duration wait) {
+    this.client = client;
+    this.loans = loans;
+    this.wait = wait;
+  }
+
+  /**
+   * Asks the process to renew the loan and waits for its decision.
+   *
+   * @return the decision, or empty if the process has not decided within the wait
+   */
+  public Optional<Renewal> renew(String requestId) {
+    return renew(requestId, wait);
+  }
+
+  /** {@link #renew(String)}, waiting at most {@code wait}. */
+  public Optional<Renewal> renew(String requestId, Duration wait) {
+    String renewalId = UUID.randomUUID().toString();
+    publish(RENEW, requestId, renewalId, Map.of("renewalId", renewalId));
+    return await(() -> loans.findRenewal(renewalId), Optional::isPresent, wait).flatMap(r -> r);
+  }
+
+  /**
+   * Tells the process the lender recalled the item and waits until the recall is applied.
+   *
+   * @return the loan after the recall, or empty if not applied within the wait
+   */
+  public Optional<PatronLoan> recall(String requestId, String recalledBy) {
+    return recall(requestId, recalledBy, wait);
+  }
+
+  /** {@link #recall(String, String)}, waiting at most {@code wait}. */
+  public Optional<PatronLoan> recall(String requestId, String recalledBy, Duration wait) {
+    publish(RECALL, requestId, "recall:" + requestId, Map.of("recalledBy", recalledBy));
+    return await(() -> loans.get(requestId), PatronLoan::recalled, wait);
+  }
+
+  /**
+   * Tells the process the item was returned at the counter and waits until the return (and any
+   * fine) is recorded.
+   *
+   * @return the returned loan, or empty if not recorded within the wait
+   */
+  public Optional<PatronLoan> checkIn(String requestId, String checkedInBy) {
+    return checkIn(requestId, checkedInBy, wait);
+  }
+
+  /** {@link #checkIn(String, String)}, waiting at most {@code wait}. */
+  public Optional<PatronLoan> checkIn(String requestId, String checkedInBy, Duration wait) {
+    publish(RETURNED, requestId, "returned:" + requestId, Map.of("checkedInBy", checkedInBy));
+    return await(() -> loans.get(requestId), l -> l.returnedAt() != null, wait);
+  }
+
+  /** Reports the item lost or damaged: the lender's staff get a task to record it. */
+  public void reportLoss(String requestId, String reportedBy) {
+    publish(LOST, requestId, "lost:" + requestId, Map.of("lossReportedBy", reportedBy));
+  }
+
+  /**
+   * Publishes once per message id: the same recall or check-in sent twice while the first is still
+   * buffered is the same message, which the engine refuses as a duplicate; that is not an error.
+   */
+  private void publish(String message, String requestId, String messageId, Map<String, Object> vars) {
+    try {
+      client
+          .newPublishMessageCommand()
+          .messageName(message)
+          .correlationKey(requestId)
+          .messageId(messageId)
+          .timeToLive(MESSAGE_TTL)
+          .variables(vars)
+          .send()
+          .join(30, TimeUnit.SECONDS);
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+        throw e;
+      }
+    }
+  }
+
+  private static <T> Optional<T> await(Supplier<T> read, Predicate<T> done, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      T value = read.get();
+      if (done.test(value)) {
+        return Optional.of(value);
+      }
+      if (System.nanoTime() > deadline) {
+        return Optional.empty();
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
+  }
+}

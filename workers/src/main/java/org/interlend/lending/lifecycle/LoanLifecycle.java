@@ -1,0 +1,215 @@
+package org.interlend.lending.lifecycle;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import org.interlend.lending.rules.Fine;
+import org.interlend.lending.rules.FineCalculator;
+import org.interlend.lending.rules.LoanCalendar;
+import org.interlend.lending.rules.LoanPolicy;
+import org.interlend.lending.rules.RecallRule;
+import org.interlend.lending.rules.RenewalDecision;
+import org.interlend.lending.rules.RenewalRule;
+import org.interlend.libraries.Libraries;
+import org.interlend.libraries.Library;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens to a loan during its life: checkout, renewals, recall, overdue, return, loss. Each
+ * method applies the plain-Java rules ({@code org.interlend.lending.rules}) to the stored loan under
+ * a row lock and persists the outcome; each is safe to call again with the same arguments (a retried
+ * job), returning the outcome of the first call. Instants come from the engine clock, never the JVM's.
+ */
+@Service
+public class LoanLifecycle {
+
+  private final Loans loans;
+  private final FineLedger ledger;
+  private final Libraries libraries;
+
+  public LoanLifecycle(Loans loans, FineLedger ledger, Libraries libraries) {
+    this.loans = loans;
+    this.ledger = ledger;
+    this.libraries = libraries;
+  }
+
+  /** The stored loan of a request. */
+  public PatronLoan loan(String requestId) {
+    return loans.get(requestId);
+  }
+
+  /** The fine per overdue day that applies to the loan now (the recalled rate once recalled). */
+  public BigDecimal dailyFine(PatronLoan loan) {
+    LoanPolicy policy = policy(loan);
+    return loan.recalled() ? policy.recalledFinePerDay() : policy.finePerDay();
+  }
+
+  /** The rules for this loan: HKALL defaults, the loan's period, the lender's renewal flag. */
+  public LoanPolicy policy(PatronLoan loan) {
+    Library lender = libraries.get(loan.lenderCode());
+    return LoanPolicy.hkall(loan.loanDays()).withLenderAllowsRenewal(lender.allowsRenewal());
+  }
+
+  /**
+   * Stores the loan checked out at {@code checkoutAt}, due {@link LoanCalendar#dueDate}; a second
+   * call for the same request returns the stored loan unchanged.
+   */
+  @Transactional
+  public PatronLoan open(
+      String requestId, String patronId, String lenderCode, Instant checkoutAt, int loanDays) {
+    libraries.get(lenderCode); // an unknown lender is a caller's error, said clearly
+    loans.insert(
+        requestId,
+        patronId,
+        lenderCode,
+        checkoutAt,
+        loanDays,
+        LoanCalendar.dueDate(checkoutAt, loanDays));
+    PatronLoan loan = loans.get(requestId);
+    if (!loan.patronId().equals(patronId) || !loan.lenderCode().equals(lenderCode)) {
+      throw new IllegalStateException(
+          "request " + requestId + " already has a loan to " + loan.patronId() + " from "
+              + loan.lenderCode() + ", not to " + patronId + " from " + lenderCode);
+    }
+    return loan;
+  }
+
+  /**
+   * Decides a renewal requested at {@code requestedAt} and, when granted, extends the loan. The
+   * decision is recorded once per {@code dedupKey} and once per {@code renewalId} (if given): asking
+   * again returns the recorded decision.
+   */
+  @Transactional
+  public Renewal renew(String requestId, String renewalId, Instant requestedAt, String dedupKey) {
+    Objects.requireNonNull(requestedAt, "requestedAt");
+    PatronLoan loan = loans.lock(requestId);
+    Optional<Renewal> decided = loans.renewalByDedupKey(dedupKey);
+    if (decided.isEmpty() && renewalId != null) {
+      decided = loans.findRenewal(renewalId);
+    }
+    if (decided.isPresent()) {
+      return decided.get();
+    }
+    Renewal renewal;
+    if (loan.closed()) {
+      renewal =
+          new Renewal(requestId, renewalId, requestedAt, false, "CLOSED",
+              "This loan has ended; there is nothing to renew.", loan.dueDate(), loan.dueDate());
+    } else {
+      RenewalDecision decision =
+          new RenewalRule(policy(loan)).decide(loan.toRuleLoan(), requestedAt);
+      renewal =
+          switch (decision) {
+            case RenewalDecision.Granted g -> {
+              loans.renew(requestId, g.loan().dueDate(), g.loan().renewalsUsed());
+              yield new Renewal(requestId, renewalId, requestedAt, true, null,
+                  "Renewed: the item is now due on " + g.loan().dueDate() + " (renewal "
+                      + g.loan().renewalsUsed() + " of " + policy(loan).maxRenewals() + ").",
+                  loan.dueDate(), g.loan().dueDate());
+            }
+            case RenewalDecision.Refused r ->
+                new Renewal(requestId, renewalId, requestedAt, false, r.reason().name(),
+                    r.message(), loan.dueDate(), loan.dueDate());
+          };
+    }
+    loans.recordRenewal(renewal, dedupKey);
+    return renewal;
+  }
+
+  /**
+   * @param applied whether this recall (or an earlier call with the same key) changed the loan;
+   *     false when the loan had already been recalled by someone else, or has ended
+   */
+  public record RecallOutcome(PatronLoan loan, boolean applied) {}
+
+  /** Applies a recall by the lender at {@code recalledAt} ({@link RecallRule}); the first recall governs. */
+  @Transactional
+  public RecallOutcome recall(String requestId, Instant recalledAt, String dedupKey) {
+    PatronLoan loan = loans.lock(requestId);
+    if (loan.recalled()) {
+      return new RecallOutcome(loan, dedupKey.equals(loans.recallDedupKey(requestId)));
+    }
+    if (loan.closed()) {
+      return new RecallOutcome(loan, false);
+    }
+    LocalDate due = new RecallRule(policy(loan)).recall(loan.toRuleLoan(), recalledAt).dueDate();
+    loans.recall(requestId, recalledAt, due, dedupKey);
+    return new RecallOutcome(loans.get(requestId), true);
+  }
+
+  /**
+   * Marks the loan overdue if at {@code checkedAt} its due date has passed. Marking again changes
+   * nothing.
+   *
+   * @return the loan; {@link PatronLoan#overdue()} says whether it is (now) overdue
+   */
+  @Transactional
+  public PatronLoan markOverdue(String requestId, Instant checkedAt) {
+    PatronLoan loan = loans.lock(requestId);
+    if (!loan.overdue() && !loan.closed() && !checkedAt.isBefore(loan.dueInstant())) {
+      loans.markOverdue(requestId, loan.dueInstant());
+      loan = loans.get(requestId);
+    }
+    return loan;
+  }
+
+  /**
+   * Records the return at {@code returnedAt} (the first recorded return counts) and charges the
+   * overdue fine, if any, computed from the return date (one ledger entry per loan).
+   */
+  @Transactional
+  public Fine returned(String requestId, Instant returnedAt) {
+    loans.lock(requestId);
+    loans.markReturned(requestId, returnedAt);
+    PatronLoan loan = loans.get(requestId);
+    Fine fine = chargeOverdue(loan, loan.returnedAt(), "returned");
+    return fine;
+  }
+
+  /** The charges for a lost or damaged item. Amounts in HK$. */
+  public record LossCharges(
+      PatronLoan loan, Fine overdue, BigDecimal replacement, BigDecimal processingFee) {
+    public BigDecimal total() {
+      return overdue.amount().add(replacement).add(processingFee);
+    }
+  }
+
+  /**
+   * Records the item as lost or damaged ({@code kind} LOST or DAMAGED) at {@code at}, and charges
+   * the lender's replacement charge and processing fee plus the overdue fine accrued until then.
+   */
+  @Transactional
+  public LossCharges recordLoss(String requestId, Instant at, String kind, String note) {
+    if (!"LOST".equals(kind) && !"DAMAGED".equals(kind)) {
+      throw new IllegalArgumentException("loss kind must be LOST or DAMAGED, not " + kind);
+    }
+    loans.lock(requestId);
+    loans.markLost(requestId, at, kind, note);
+    PatronLoan loan = loans.get(requestId);
+    Library lender = libraries.get(loan.lenderCode());
+    String what = "DAMAGED".equals(loan.lossKind()) ? "damaged" : "lost";
+    Fine fine = chargeOverdue(loan, loan.lostAt(), "recorded " + what);
+    ledger.charge(loan.patronId(), requestId, FineLedger.REPLACEMENT, lender.replacementCharge(),
+        "Replacement charge of " + lender.name() + " for an item " + what, loan.lostAt());
+    ledger.charge(loan.patronId(), requestId, FineLedger.PROCESSING_FEE, lender.processingFee(),
+        "Processing fee of " + lender.name() + " for an item " + what, loan.lostAt());
+    return new LossCharges(loan, fine, lender.replacementCharge(), lender.processingFee());
+  }
+
+  private Fine chargeOverdue(PatronLoan loan, Instant endedAt, String ended) {
+    Fine fine = new FineCalculator(policy(loan)).fine(loan.toRuleLoan(), endedAt);
+    ledger.charge(
+        loan.patronId(),
+        loan.requestId(),
+        FineLedger.OVERDUE,
+        fine.amount(),
+        "Overdue " + fine.overdueDays() + " day(s) at HK$" + fine.dailyRate() + "/day"
+            + (loan.recalled() ? " (recalled item)" : "") + ": due " + loan.dueDate() + ", "
+            + ended + " " + LoanCalendar.dateOf(endedAt),
+        endedAt);
+    return fine;
+  }
+}

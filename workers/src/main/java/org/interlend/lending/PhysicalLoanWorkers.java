@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.interlend.catalogue.Bib;
 import org.interlend.catalogue.Catalogue;
 import org.interlend.catalogue.Item;
+import org.interlend.lending.lifecycle.EngineTime;
 import org.interlend.lending.rules.LoanCalendar;
 import org.interlend.libraries.Libraries;
 import org.interlend.libraries.Library;
@@ -155,11 +156,16 @@ public class PhysicalLoanWorkers {
 
   /**
    * Checkout at the counter: returns {@code checkoutAt} (ISO-8601 instant) and {@code dueDate} (the
-   * Hong Kong date: checkout date plus the category's loan period) for the loan lifecycle.
+   * Hong Kong date: checkout date plus the category's loan period) for the loan lifecycle. The
+   * checkout time is the engine's ({@code checkedOutAt = now()} in the task's input mapping), so
+   * that due dates follow the engine clock.
    */
   @JobWorker(type = "physical-check-out")
-  public Map<String, Object> checkOut(@Variable String requestId, @Variable Integer loanDays) {
-    PhysicalLoan loan = loans.checkedOut(requestId, loanDays);
+  public Map<String, Object> checkOut(
+      @Variable String requestId, @Variable Integer loanDays, @Variable Object checkedOutAt) {
+    PhysicalLoan loan =
+        loans.checkedOut(
+            requestId, loanDays, EngineTime.parse("checkedOutAt", checkedOutAt));
     return Map.of(
         "checkoutAt", loan.checkedOutAt().toString(),
         "dueDate", LoanCalendar.dueDate(loan.checkedOutAt(), loan.loanDays()).toString());

@@ -197,10 +197,11 @@ public class PhysicalLoans {
    * @return the loan as stored: the first checkout time wins on a retry
    */
   @Transactional
-  public PhysicalLoan checkedOut(String requestId, int loanDays) {
+  public PhysicalLoan checkedOut(String requestId, int loanDays, java.time.Instant at) {
     jdbc.update(
-        "update physical_loan set checked_out_at = now(), loan_days = ?"
+        "update physical_loan set checked_out_at = ?, loan_days = ?"
             + " where request_id = ? and checked_out_at is null",
+        java.sql.Timestamp.from(at),
         loanDays,
         requestId);
     return get(requestId);

@@ -89,8 +89,10 @@ class PhysicalIdempotencyTest extends ProcessTest {
     assertThat(physicalWorkers.markReceived(r.id())).isEqualTo(first);
     assertThat(loans.get(r.id()).receivedAt()).isEqualTo(firstReceived);
 
-    var out = physicalWorkers.checkOut(r.id(), 15);
-    assertThat(physicalWorkers.checkOut(r.id(), 15)).isEqualTo(out);
+    var out = physicalWorkers.checkOut(r.id(), 15, "2026-03-01T10:00:00+08:00[Asia/Hong_Kong]");
+    // a retry delivered later keeps the first checkout time and due date
+    assertThat(physicalWorkers.checkOut(r.id(), 15, "2026-03-02T09:00:00Z")).isEqualTo(out);
+    assertThat(out).containsEntry("checkoutAt", "2026-03-01T02:00:00Z").containsEntry("dueDate", "2026-03-16");
   }
 
   /** A job as the engine hands it to a worker: a fixed key, variables and headers. */

@@ -1,0 +1,323 @@
+package org.interlend.app.api;
+
+import io.camunda.client.CamundaClient;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.interlend.copying.CopyKind;
+import org.interlend.copying.CopyRequest;
+import org.interlend.copying.CopyingProperties;
+import org.interlend.copying.Declaration;
+import org.interlend.copying.Delivery;
+import org.interlend.copying.DigitalDeliveries;
+import org.interlend.copying.DigitalRequests;
+import org.interlend.copying.DownloadClaim;
+import org.interlend.copying.InvalidCopyRequestException;
+import org.interlend.patrons.Patrons;
+import org.interlend.requests.Request;
+import org.interlend.requests.RequestStatus;
+import org.interlend.requests.Requests;
+import org.interlend.storage.DocumentStore;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Digital copies of book chapters and journal articles: place a request with the copyright
+ * declaration, cancel it while it is not yet supplied, and download the delivered copy.
+ *
+ * <p>A download is counted first (atomically: of any number of concurrent attempts only the
+ * allowed number succeed) and then answered with a 303 redirect to a presigned link of the object
+ * store, valid for at most a minute; the copy's own address is never shown. The application does
+ * not stream the file itself, so its memory use does not depend on the size of the copy.
+ */
+@RestController
+@Tag(name = "Digital copies", description = "Chapters and articles scanned by consortium libraries")
+public class DigitalRequestApi {
+
+  private static final Set<RequestStatus> CANCELLABLE = Set.of(RequestStatus.REQUESTED, RequestStatus.SCANNING);
+
+  private final DigitalRequests digitalRequests;
+  private final DigitalDeliveries deliveries;
+  private final Requests requests;
+  private final Patrons patrons;
+  private final DocumentStore store;
+  private final CamundaClient client;
+  private final CopyingProperties properties;
+
+  public DigitalRequestApi(
+      DigitalRequests digitalRequests,
+      DigitalDeliveries deliveries,
+      Requests requests,
+      Patrons patrons,
+      DocumentStore store,
+      CamundaClient client,
+      CopyingProperties properties) {
+    this.digitalRequests = digitalRequests;
+    this.deliveries = deliveries;
+    this.requests = requests;
+    this.patrons = patrons;
+    this.store = store;
+    this.client = client;
+    this.properties = properties;
+  }
+
+  /** The four statements of the declaration; each must be {@code true}. */
+  public record DeclarationBody(
+      Boolean researchOrPrivateStudy,
+      Boolean notSuppliedBefore,
+      Boolean notRelatedToOtherPerson,
+      Boolean noRedistribution) {}
+
+  /** A chapter (title = book) or an article (title = journal), with the declaration. */
+  public record DigitalRequestBody(
+      String patronId,
+      CopyKind kind,
+      String title,
+      String isbn,
+      String issn,
+      String chapter,
+      String articleTitle,
+      String volume,
+      String issue,
+      Integer pageStart,
+      Integer pageEnd,
+      Integer totalPages,
+      DeclarationBody declaration) {}
+
+  /** A digital request and, once delivered, its download window. */
+  public record DigitalRequestView(
+      String id,
+      String patronId,
+      String kind,
+      String title,
+      String status,
+      String statusLabel,
+      Instant updatedAt,
+      String downloadUrl,
+      Instant availableUntil,
+      Integer downloadsLeft) {}
+
+  @PostMapping("/api/digital-requests")
+  @Operation(
+      summary = "Request a chapter or an article",
+      description =
+          "Body: kind CHAPTER (title of the book, isbn, chapter, pageStart, pageEnd, totalPages) or"
+              + " ARTICLE (title of the journal, issn, volume, issue, articleTitle, pageStart, pageEnd),"
+              + " and declaration {researchOrPrivateStudy, notSuppliedBefore, notRelatedToOtherPerson,"
+              + " noRedistribution}, all true. Answers 201 with the request in status REQUESTED;"
+              + " eligibility and the copyright limits (ss.47-48) are decided by the process, and a"
+              + " refusal shows as REJECTED with the rule named.")
+  public ResponseEntity<DigitalRequestView> place(
+      @RequestBody DigitalRequestBody body, Principal principal, HttpServletRequest http) {
+    if (body == null) {
+      throw ApiErrors.invalid("body", "must be a JSON object");
+    }
+    String patronId = patronFor(body.patronId(), principal, http);
+    if (body.kind() == null) {
+      throw ApiErrors.invalid("kind", "is required: CHAPTER or ARTICLE");
+    }
+    Declaration declaration = declaration(body.declaration());
+    CopyRequest copy =
+        new CopyRequest(
+            body.kind(), body.title(), body.isbn(), body.issn(), body.chapter(), body.articleTitle(),
+            body.volume(), body.issue(), body.pageStart(), body.pageEnd(), body.totalPages());
+    Request placed;
+    try {
+      placed = digitalRequests.place(patronId, copy, declaration);
+    } catch (InvalidCopyRequestException e) {
+      throw ApiErrors.invalid(fieldOf(e.getMessage()), e.getMessage());
+    }
+    return ResponseEntity.created(URI.create("/api/digital-requests/" + placed.id()))
+        .body(view(placed));
+  }
+
+  @GetMapping("/api/digital-requests/{id}")
+  @Operation(summary = "One of my digital requests, with downloads left once delivered")
+  public DigitalRequestView get(@PathVariable String id, Principal principal, HttpServletRequest http) {
+    return view(own(id, principal, http));
+  }
+
+  @PostMapping("/api/digital-requests/{id}/cancel")
+  @Operation(
+      summary = "Cancel a digital request",
+      description =
+          "Possible until the scan is supplied: answers 202, and the request becomes CANCELLED"
+              + " moments later. Once supplied (or ended) the answer is 409 with the reason.")
+  public ResponseEntity<DigitalRequestView> cancel(
+      @PathVariable String id, Principal principal, HttpServletRequest http) {
+    Request request = own(id, principal, http);
+    boolean supplied = deliveries.find(id).isPresent();
+    if (supplied || !CANCELLABLE.contains(request.status())) {
+      throw ApiErrors.problem(
+          HttpStatus.CONFLICT,
+          "Cannot be cancelled",
+          "Request " + id + " is " + request.status().label()
+              + (supplied ? ": the copy has already been supplied." : ": it can no longer be cancelled."));
+    }
+    client
+        .newPublishMessageCommand()
+        .messageName("request-cancel")
+        .correlationKey(id)
+        .timeToLive(Duration.ofMinutes(10))
+        .variables(Map.of("cancelledBy", principal == null ? request.patronId() : principal.getName()))
+        .send()
+        .join(30, TimeUnit.SECONDS);
+    return ResponseEntity.accepted().body(view(request));
+  }
+
+  @GetMapping("/api/requests/{id}/download")
+  @Operation(
+      summary = "Download my delivered copy",
+      description =
+          "Counts one download and answers 303 with a link valid for at most a minute. Refused with"
+              + " 410 once all downloads are used or the download period has ended, 409 before the"
+              + " copy is delivered.")
+  public ResponseEntity<Void> download(@PathVariable String id, Principal principal) {
+    Request request =
+        requests
+            .find(id)
+            .filter(r -> r.kind().equals("DIGITAL") || deliveries.find(r.id()).isPresent())
+            .filter(r -> principal != null && r.patronId().equals(principal.getName()))
+            .orElseThrow(
+                () -> ApiErrors.problem(HttpStatus.NOT_FOUND, "No such copy", "You have no copy " + id + "."));
+    return switch (deliveries.claim(request.id())) {
+      case DownloadClaim.Granted granted -> {
+        URI link = store.presignedGet(granted.objectKey(), Duration.ofSeconds(properties.linkSeconds()));
+        yield ResponseEntity.status(HttpStatus.SEE_OTHER)
+            .location(link)
+            .cacheControl(CacheControl.noStore())
+            .header("X-Downloads-Left", String.valueOf(granted.maxDownloads() - granted.number()))
+            .build();
+      }
+      case DownloadClaim.LimitReached limit ->
+          throw ApiErrors.problem(
+              HttpStatus.GONE,
+              "Download limit reached",
+              "You have downloaded this copy " + limit.maxDownloads() + " times, the most allowed for"
+                  + " copyright reasons. Please use the copy you saved, or ask the library.");
+      case DownloadClaim.Expired expired ->
+          throw ApiErrors.problem(
+              HttpStatus.GONE,
+              "Download period ended",
+              "The download period of this copy ended on " + expired.availableUntil()
+                  + " and the copy has been deleted. Please place a new request if you still need it.");
+      case DownloadClaim.NotDelivered nd ->
+          throw ApiErrors.problem(
+              HttpStatus.CONFLICT,
+              "Not delivered yet",
+              "Request " + id + " is " + request.status().label() + ": there is no copy to download yet.");
+    };
+  }
+
+  private DigitalRequestView view(Request r) {
+    Delivery d = deliveries.find(r.id()).filter(Delivery::published).orElse(null);
+    boolean open = d != null && d.expiredAt() == null && d.availableUntil().isAfter(Instant.now());
+    return new DigitalRequestView(
+        r.id(),
+        r.patronId(),
+        digitalRequests.find(r.id()).map(c -> c.kind().name()).orElse(null),
+        r.title(),
+        r.status().name(),
+        r.status().label(),
+        r.updatedAt(),
+        open ? "/api/requests/" + r.id() + "/download" : null,
+        d == null ? null : d.availableUntil(),
+        d == null ? null : (open ? Math.max(0, d.maxDownloads() - d.downloads()) : 0));
+  }
+
+  private Request own(String id, Principal principal, HttpServletRequest http) {
+    return requests
+        .find(id)
+        .filter(r -> r.kind().equals("DIGITAL"))
+        .filter(r -> staff(http) || (principal != null && r.patronId().equals(principal.getName())))
+        .orElseThrow(
+            () -> ApiErrors.problem(HttpStatus.NOT_FOUND, "No such request", "You have no digital request " + id + "."));
+  }
+
+  private static Declaration declaration(DeclarationBody body) {
+    List<ApiErrors.FieldProblem> problems = new ArrayList<>();
+    if (body == null) {
+      problems.add(new ApiErrors.FieldProblem("declaration",
+          "is required: affirm researchOrPrivateStudy, notSuppliedBefore, notRelatedToOtherPerson and noRedistribution"));
+    } else {
+      check(problems, "researchOrPrivateStudy", body.researchOrPrivateStudy(),
+          "you must declare that the copy is for research or private study");
+      check(problems, "notSuppliedBefore", body.notSuppliedBefore(),
+          "you must declare that no library has supplied you a copy of it before");
+      check(problems, "notRelatedToOtherPerson", body.notRelatedToOtherPerson(),
+          "you must declare that the request is not related to another person's request for the same material");
+      check(problems, "noRedistribution", body.noRedistribution(),
+          "you must declare that you will not redistribute the copy");
+    }
+    if (!problems.isEmpty()) {
+      throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ApiErrors.invalidInput(problems), null);
+    }
+    return new Declaration(true, true, true, true);
+  }
+
+  private static void check(List<ApiErrors.FieldProblem> problems, String field, Boolean value, String message) {
+    if (!Boolean.TRUE.equals(value)) {
+      problems.add(new ApiErrors.FieldProblem("declaration." + field, message));
+    }
+  }
+
+  private static final List<String> FIELDS =
+      List.of("title", "isbn", "issn", "chapter", "articleTitle", "volume", "issue", "pageStart",
+          "pageEnd", "totalPages", "kind");
+
+  /** The field a service message starts with ("pageStart and pageEnd are required"). */
+  private static String fieldOf(String message) {
+    for (String f : FIELDS) {
+      if (message.startsWith(f + " ") || message.startsWith(f + ")") || message.startsWith(f + " (")) {
+        return f;
+      }
+    }
+    if (message.startsWith("the page range")) {
+      return "pageEnd";
+    }
+    return "body";
+  }
+
+  private String patronFor(String named, Principal principal, HttpServletRequest http) {
+    String patronId;
+    if (principal == null) {
+      throw ApiErrors.problem(HttpStatus.UNAUTHORIZED, "Sign in", "Sign in to place a request.");
+    } else if (staff(http)) {
+      if (named == null || named.isBlank()) {
+        throw ApiErrors.invalid("patronId", "is required: staff place requests for a patron");
+      }
+      patronId = named.strip().toUpperCase();
+    } else {
+      patronId = principal.getName();
+      if (named != null && !named.isBlank() && !named.strip().equalsIgnoreCase(patronId)) {
+        throw ApiErrors.problem(
+            HttpStatus.FORBIDDEN, "Not your account", "Patrons can place requests only for themselves.");
+      }
+    }
+    if (patrons.find(patronId).isEmpty()) {
+      throw ApiErrors.problem(
+          HttpStatus.UNPROCESSABLE_ENTITY, "Unknown patron", "No patron with library card " + patronId + ".");
+    }
+    return patronId;
+  }
+
+  private static boolean staff(HttpServletRequest http) {
+    return http.isUserInRole("STAFF");
+  }
+}

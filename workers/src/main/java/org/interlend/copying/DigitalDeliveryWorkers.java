@@ -1,0 +1,123 @@
+package org.interlend.copying;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.interlend.copying.scan.WatermarkResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Job workers of {@code digital-delivery}: validate the upload, watermark it, publish it with its
+ * download window, and delete it when the window closes. A bad upload is a business outcome (BPMN
+ * error {@code SCAN_INVALID} with {@code scanProblem}), never an incident.
+ */
+@Component
+public class DigitalDeliveryWorkers {
+
+  public static final String SCAN_INVALID = "SCAN_INVALID";
+  private static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
+
+  private final ScanFiles scans;
+  private final DigitalDeliveries deliveries;
+  private final CopyingProperties properties;
+
+  public DigitalDeliveryWorkers(
+      ScanFiles scans,
+      DigitalDeliveries deliveries,
+      CopyingProperties properties) {
+    this.scans = scans;
+    this.deliveries = deliveries;
+    this.properties = properties;
+  }
+
+  @JobWorker(type = "validate-scan")
+  public Map<String, Object> validate(
+      ActivatedJob job,
+      @Variable String requestId,
+      @Variable(name = "uploadKeys") Object uploadKeys,
+      @Variable(name = "expectedPages") Integer expectedPages) {
+    String combinedKey = "scans/" + requestId + "/job-" + job.getKey() + ".pdf";
+    List<String> keys = keys(uploadKeys);
+    ScanFiles.Outcome outcome = scans.prepare(keys, expectedPages, combinedKey);
+    if (!outcome.ok()) {
+      ScanProblem problem = outcome.problem();
+      // a refused upload is not kept: copyright material leaves the store once it is of no use
+      scans.remove(keys);
+      throw CamundaError.bpmnError(
+          SCAN_INVALID,
+          problem.message(),
+          Map.of("scanProblem", problem.message(), "scanProblemCode", problem.code()));
+    }
+    return Map.of("scanKey", outcome.prepared().scanKey(), "scanPages", outcome.prepared().pages());
+  }
+
+  @JobWorker(type = "watermark-scan")
+  public Map<String, Object> watermark(
+      @Variable String requestId, @Variable String patronId, @Variable String scanKey) {
+    String deliveryKey = deliveries.reserveKey(requestId);
+    WatermarkResult result =
+        scans.watermark(scanKey, deliveryKey, requestId, patronId, LocalDate.now(HONG_KONG));
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("deliveryKey", deliveryKey);
+    v.put("deliverySha256", result.sha256());
+    v.put("deliveryBytes", result.bytes());
+    v.put("deliveryPages", result.pages());
+    return v;
+  }
+
+  /**
+   * Records the copy (checksum, size, window, download limit), deletes the raw upload and any
+   * intermediate PDF, and returns the window for the expiry timer.
+   */
+  @JobWorker(type = "publish-delivery")
+  public Map<String, Object> publish(
+      @Variable String requestId,
+      @Variable(name = "uploadKeys") Object uploadKeys,
+      @Variable String scanKey,
+      @Variable String deliverySha256,
+      @Variable long deliveryBytes,
+      @Variable int deliveryPages) {
+    Instant until = Instant.now().plus(properties.downloadWindow());
+    Delivery delivery =
+        deliveries.publish(
+            requestId, deliverySha256, deliveryBytes, deliveryPages, until, properties.maxDownloads());
+    List<String> raw = new ArrayList<>(keys(uploadKeys));
+    if (scanKey != null && !raw.contains(scanKey) && !scanKey.equals(delivery.objectKey())) {
+      raw.add(scanKey);
+    }
+    scans.remove(raw);
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("downloadWindow", properties.downloadWindow().toString());
+    v.put("availableUntil", delivery.availableUntil().atZone(HONG_KONG).toLocalDate().toString());
+    v.put("maxDownloads", delivery.maxDownloads());
+    return v;
+  }
+
+  /** Closes the download window and deletes the copy from the store. */
+  @JobWorker(type = "expire-delivery")
+  public void expire(@Variable String requestId) {
+    deliveries.expire(requestId).ifPresent(key -> scans.remove(List.of(key)));
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<String> keys(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof String s) {
+      return s.isBlank() ? List.of() : List.of(s);
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().filter(o -> o != null && !String.valueOf(o).isBlank()).map(String::valueOf).toList();
+    }
+    throw new IllegalArgumentException("uploadKeys must be an object key or a list of keys, got " + value);
+  }
+}

@@ -1,33 +1,61 @@
 package org.interlend.app.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.interlend.libraries.Libraries;
 import org.interlend.patrons.Patrons;
 import org.interlend.platform.SettingProblem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
  * Who may do what. The REST API ({@code /api/**}) is stateless with HTTP Basic (no cookies, so no
- * CSRF exposure); the pages use a sign-in form, a session and CSRF tokens on every form. Patrons
- * see only their own requests (checked in the controllers); staff pages need a staff role.
+ * CSRF exposure); the pages use a sign-in page ({@code /login}: a password form for the demo users
+ * of local mode, and a link per OIDC provider in production), a session, and CSRF tokens on every
+ * form. Patrons see only their own requests (checked in the controllers: another patron's request
+ * is "not found"); the portal needs the PATRON role, staff pages the STAFF role.
+ *
+ * <p>Production sign-in is OIDC ({@code spring.security.oauth2.client.registration.<id>.*}, see
+ * docs/security.md): {@link OidcUsers} maps the signed-in user to a patron by the claim {@code
+ * interlend.security.oidc.patron-claim} and to staff and manager roles by {@code
+ * interlend.security.oidc.groups-claim}.
  */
 @Configuration
+@EnableConfigurationProperties(OidcSettings.class)
 public class SecurityConfiguration {
+
+  /** Pages anyone may open, signed in or not. */
+  static final String[] PUBLIC_PAGES = {
+    "/actuator/health/**", "/actuator/health", "/actuator/info",
+    "/interlend.css", "/portal.css", "/favicon.ico", "/login", "/error",
+    "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"
+  };
 
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  /** Whether the demo users (patron card numbers, staff-*, manager) may sign in with a password. */
+  static boolean demoUsers(Boolean setting, String dbUrl) {
+    boolean local = dbUrl == null || dbUrl.isBlank();
+    return setting == null ? local : setting;
   }
 
   @Bean
@@ -39,10 +67,10 @@ public class SecurityConfiguration {
       @Value("${interlend.db.url:}") String dbUrl,
       @Value("${interlend.security.demo-password:demo}") String password) {
     boolean local = dbUrl == null || dbUrl.isBlank();
-    if (!(demoUsers == null ? local : demoUsers)) {
+    if (!demoUsers(demoUsers, dbUrl)) {
       // production: users come from the OIDC provider; no password sign-in at all
       return username -> {
-        throw new org.springframework.security.core.userdetails.UsernameNotFoundException(username);
+        throw new UsernameNotFoundException(username);
       };
     }
     if (!local && "demo".equals(password)) {
@@ -54,6 +82,20 @@ public class SecurityConfiguration {
   }
 
   @Bean
+  SignInOptions signInOptions(
+      ObjectProvider<ClientRegistrationRepository> registrations,
+      @Value("${interlend.security.demo-users:#{null}}") Boolean demoUsers,
+      @Value("${interlend.db.url:}") String dbUrl) {
+    List<SignInOptions.Provider> providers = new ArrayList<>();
+    if (registrations.getIfAvailable() instanceof InMemoryClientRegistrationRepository repository) {
+      for (ClientRegistration r : repository) {
+        providers.add(new SignInOptions.Provider(r.getRegistrationId(), r.getClientName()));
+      }
+    }
+    return new SignInOptions(demoUsers(demoUsers, dbUrl), List.copyOf(providers));
+  }
+
+  @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http) throws Exception {
     return http.securityMatcher("/api/**")
@@ -62,6 +104,7 @@ public class SecurityConfiguration {
                 a.requestMatchers("/api/staff/**").hasRole("STAFF")
                     .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.disable())
         .build();
@@ -69,19 +112,29 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
-    return http.authorizeHttpRequests(
+  SecurityFilterChain pages(
+      HttpSecurity http,
+      ObjectProvider<ClientRegistrationRepository> registrations,
+      Patrons patrons,
+      OidcSettings oidc)
+      throws Exception {
+    http.authorizeHttpRequests(
             a ->
-                a.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
-                    .permitAll()
-                    .requestMatchers("/interlend.css", "/favicon.ico", "/login", "/error")
+                a.requestMatchers(PUBLIC_PAGES)
                     .permitAll()
                     .requestMatchers("/desk/**", "/staff/**")
                     .hasRole("STAFF")
+                    .requestMatchers("/portal/**")
+                    .hasRole("PATRON")
                     .anyRequest()
                     .authenticated())
-        .formLogin(Customizer.withDefaults())
-        .logout(Customizer.withDefaults())
-        .build();
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll());
+    if (registrations.getIfAvailable() != null) {
+      OidcUsers users = new OidcUsers(patrons, oidc);
+      http.oauth2Login(
+          o -> o.loginPage("/login").defaultSuccessUrl("/", false).userInfoEndpoint(u -> u.oidcUserService(users)));
+    }
+    return http.build();
   }
 }

@@ -1,0 +1,118 @@
+package org.interlend.app.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser-like client of the running app for tests: keeps the session cookie, signs in through
+ * the sign-in form, and sends the page's CSRF token with each form post (or leaves it out on
+ * purpose). Also calls the REST API with HTTP Basic.
+ */
+public class WebSession {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"(?: type=\"hidden\")? value=\"([^\"]+)\"");
+
+  private final int port;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .cookieHandler(new CookieManager())
+          .build();
+  private String csrf;
+
+  public WebSession(int port) {
+    this.port = port;
+  }
+
+  public WebSession signIn(String user) throws Exception {
+    page("/login");
+    HttpResponse<String> login = post("/login", Map.of("username", user, "password", "demo"));
+    assertThat(login.statusCode()).as("sign-in of " + user).isEqualTo(302);
+    assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    return this;
+  }
+
+  /** GETs a page and remembers its CSRF token. */
+  public HttpResponse<String> get(String path) throws Exception {
+    HttpResponse<String> response = send(request(path).GET().build());
+    Matcher m = CSRF.matcher(response.body());
+    if (m.find()) {
+      csrf = m.group(1);
+    }
+    return response;
+  }
+
+  public String page(String path) throws Exception {
+    HttpResponse<String> response = get(path);
+    assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
+    return response.body();
+  }
+
+  /** Posts a form with the CSRF token of the last page seen. */
+  public HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+    Map<String, String> withToken = new LinkedHashMap<>(form);
+    if (csrf != null) {
+      withToken.put("_csrf", csrf);
+    }
+    return postRaw(path, withToken);
+  }
+
+  /** Posts a form exactly as given: no CSRF token unless it is in {@code form}. */
+  public HttpResponse<String> postRaw(String path, Map<String, String> form) throws Exception {
+    return send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+            .build());
+  }
+
+  public HttpResponse<String> api(String method, String path, String user, String json) throws Exception {
+    HttpRequest.Builder b = request(path).header("Accept", "application/json");
+    if (user != null) {
+      b.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+    }
+    if (json != null) {
+      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    } else {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    return send(b.build());
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(url(path)));
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws Exception {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String encode(Map<String, String> form) {
+    return form.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+}

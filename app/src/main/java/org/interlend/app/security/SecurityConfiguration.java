@@ -73,7 +73,7 @@ public class SecurityConfiguration {
         throw new UsernameNotFoundException(username);
       };
     }
-    if (!local && "demo".equals(password)) {
+    if (!local && (password == null || password.isBlank() || "demo".equals(password))) {
       throw new SettingProblem(
           "interlend.security.demo-password",
           "demo users on a shared database need a password of your own");

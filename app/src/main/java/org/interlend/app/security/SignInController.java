@@ -1,5 +1,6 @@
 package org.interlend.app.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Controller;
@@ -11,9 +12,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 public class SignInController {
 
   private final SignInOptions options;
+  private final String staffStart;
 
-  public SignInController(SignInOptions options) {
+  /**
+   * @param tasklistUrl where staff work when a Camunda cluster runs the processes (Tasklist); with
+   *     the in-memory engine they use the local staff desk
+   */
+  public SignInController(
+      SignInOptions options,
+      @Value("${interlend.engine.grpc-address:}") String grpcAddress,
+      @Value("${interlend.engine.tasklist-url:}") String tasklistUrl,
+      @Value("${interlend.engine.rest-address:}") String restAddress) {
     this.options = options;
+    if (grpcAddress == null || grpcAddress.isBlank()) {
+      this.staffStart = "/desk";
+    } else if (tasklistUrl != null && !tasklistUrl.isBlank()) {
+      this.staffStart = tasklistUrl;
+    } else {
+      this.staffStart = restAddress.replaceAll("/+$", "") + "/tasklist";
+    }
   }
 
   @GetMapping("/login")
@@ -29,7 +46,7 @@ public class SignInController {
       return "redirect:/portal";
     }
     if (roles.contains("ROLE_STAFF")) {
-      return "redirect:/desk";
+      return "redirect:" + staffStart;
     }
     return "redirect:/login?error";
   }

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The charge ledger: charges offered to patrons and their answers. An ACCEPTED charge is a ledger
- * entry the patron owes. Offers are recorded once per deduplication key, and at most one offer per
- * request is open at a time.
+ * entry the patron owes; it becomes WITHDRAWN when the request is cancelled before the order.
+ * Offers are recorded once per deduplication key, and at most one offer per request is open at a
+ * time.
  */
 @Service
 public class Charges {
@@ -20,7 +21,9 @@ public class Charges {
     OFFERED,
     ACCEPTED,
     DECLINED,
-    EXPIRED
+    EXPIRED,
+    /** Accepted, then the request was cancelled before anything was ordered: not owed. */
+    WITHDRAWN
   }
 
   public record Charge(
@@ -76,12 +79,23 @@ public class Charges {
    * settled) nothing changes.
    */
   public void settle(String requestId, Status answer) {
-    if (answer == Status.OFFERED) {
+    if (answer == Status.OFFERED || answer == Status.WITHDRAWN) {
       throw new IllegalArgumentException("an answer is ACCEPTED, DECLINED or EXPIRED");
     }
     jdbc.update(
         "update charge set status = ?, answered_at = now() where request_id = ? and status = 'OFFERED'",
         answer.name(),
+        requestId);
+  }
+
+  /**
+   * Withdraws the request's accepted, unpaid charges: the request was cancelled before the library
+   * placed the order, so nothing is owed. Idempotent.
+   */
+  public void withdrawAccepted(String requestId) {
+    jdbc.update(
+        "update charge set status = 'WITHDRAWN' where request_id = ? and status = 'ACCEPTED'"
+            + " and paid_at is null",
         requestId);
   }
 

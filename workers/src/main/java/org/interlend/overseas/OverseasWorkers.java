@@ -2,6 +2,7 @@ package org.interlend.overseas;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.interlend.notices.Notices;
 import org.interlend.patrons.Patron;
 import org.interlend.patrons.Patrons;
 import org.interlend.requests.Request;
+import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,7 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class OverseasWorkers {
 
+  /** BPMN error: the patron cancelled before the order could be recorded. */
+  public static final String REQUEST_CANCELLED = "REQUEST_CANCELLED";
+
   private final OverseasRequests overseas;
+  private final OverseasOrders orders;
+  private final Charges charges;
   private final Patrons patrons;
   private final Requests requests;
   private final CurrencyRates rates;
@@ -29,6 +36,8 @@ public class OverseasWorkers {
 
   public OverseasWorkers(
       OverseasRequests overseas,
+      OverseasOrders orders,
+      Charges charges,
       Patrons patrons,
       Requests requests,
       CurrencyRates rates,
@@ -37,6 +46,8 @@ public class OverseasWorkers {
       @Value("${interlend.home-library:cityu}") String homeLibrary,
       @Value("${interlend.overseas.staff-email:ill-{library}@interlend.local}") String staffEmail) {
     this.overseas = overseas;
+    this.orders = orders;
+    this.charges = charges;
     this.patrons = patrons;
     this.requests = requests;
     this.rates = rates;
@@ -104,10 +115,44 @@ public class OverseasWorkers {
     return Map.of("costHkd", hkd.doubleValue(), "rateHkd", rate.doubleValue());
   }
 
+  /**
+   * Records the order staff placed: the request moves to ORDERED (recorded in its history) only if
+   * the patron has not cancelled it first; if they have, BPMN error {@code REQUEST_CANCELLED}.
+   */
   @JobWorker(type = "overseas-record-order")
-  public void recordOrder(ActivatedJob job) {
+  public Map<String, Object> recordOrder(ActivatedJob job) {
     Map<String, Object> v = job.getVariablesAsMap();
-    overseas.recordOrder(required(v, "requestId"), text(v, "orderReference"));
+    String requestId = required(v, "requestId");
+    if (!orders.recordOrder(requestId, required(v, "partnerCode"), text(v, "orderReference"))) {
+      throw CamundaError.bpmnError(
+          REQUEST_CANCELLED,
+          "request " + requestId + " was cancelled by the patron before the order was recorded",
+          Map.of());
+    }
+    return Map.of("orderPlaced", true);
+  }
+
+  /**
+   * Closes a request the patron cancelled before its order: an open charge offer is closed as
+   * DECLINED, an accepted one is WITHDRAWN (nothing was ordered), and the status is CANCELLED (the
+   * cancel recorded it already; it is recorded again only if a step that was running at the time
+   * of the cancel wrote over it).
+   */
+  @JobWorker(type = "overseas-close-cancelled")
+  public void closeCancelled(ActivatedJob job) {
+    Map<String, Object> v = job.getVariablesAsMap();
+    String requestId = required(v, "requestId");
+    charges.settle(requestId, Charges.Status.DECLINED);
+    charges.withdrawAccepted(requestId);
+    if (requests.get(requestId).status() != RequestStatus.CANCELLED) {
+      String by = text(v, "cancelledBy");
+      requests.recordStatus(
+          requestId,
+          RequestStatus.CANCELLED,
+          "system",
+          "cancelled before the order was placed" + (by == null ? "" : " (by " + by + ")"),
+          "job:" + job.getKey());
+    }
   }
 
   @JobWorker(type = "overseas-record-arrival")

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.interlend.overseas.Charges;
+import org.interlend.overseas.OverseasOrders;
 import org.interlend.patrons.Patrons;
 import org.interlend.requests.Request;
 import org.interlend.requests.RequestLauncher;
@@ -36,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
  * overseas partners (1 to 3 months). A placed request starts the {@code overseas-request} process,
  * which decides eligibility (books for academic staff and postgraduates; copies also for
  * non-academic staff and undergraduates). When the supply costs the patron something, the
- * patron is told and answers here within 7 days: {@code POST /api/requests/{id}/charge}.
+ * patron is told and answers here within 7 days: {@code POST /api/requests/{id}/charge}. The
+ * patron may cancel until the order is placed: {@code POST /api/overseas-requests/{id}/cancel}.
  */
 @RestController
 @Tag(name = "Overseas requests", description = "Requests to overseas partner libraries, and answers to charges")
@@ -54,18 +56,21 @@ public class OverseasRequestApi {
   private final Patrons patrons;
   private final Charges charges;
   private final CamundaClient client;
+  private final OverseasOrders orders;
 
   public OverseasRequestApi(
       RequestLauncher launcher,
       Requests requests,
       Patrons patrons,
       Charges charges,
-      CamundaClient client) {
+      CamundaClient client,
+      OverseasOrders orders) {
     this.launcher = launcher;
     this.requests = requests;
     this.patrons = patrons;
     this.charges = charges;
     this.client = client;
+    this.orders = orders;
   }
 
   public record OverseasRequestView(
@@ -127,6 +132,37 @@ public class OverseasRequestApi {
     Request placed = launcher.launch("OVERSEAS", "overseas-request", patronId, title, variables);
     return ResponseEntity.created(URI.create("/api/requests/" + placed.id()))
         .body(OverseasRequestView.of(placed));
+  }
+
+  @PostMapping("/api/overseas-requests/{id}/cancel")
+  @Operation(
+      summary = "Cancel an overseas request",
+      description =
+          "Possible until the library places the order with the partner: while REQUESTED (being"
+              + " sourced), AWAITING APPROVAL (a manager decides on the cost) or AWAITING PATRON (a"
+              + " charge awaits your answer; it is withdrawn). Answers 200 with the request, now"
+              + " CANCELLED. Once ORDERED the partner has been asked and charges may apply: 409 with"
+              + " the reason. 404 for an unknown request or another patron's.")
+  public OverseasRequestView cancel(
+      @PathVariable String id, Principal principal, HttpServletRequest http) {
+    Request request =
+        requests
+            .find(id)
+            .filter(r -> r.kind().equals("OVERSEAS"))
+            .filter(r -> staff(http) || principal == null || r.patronId().equals(principal.getName()))
+            .orElseThrow(
+                () ->
+                    ApiErrors.problem(
+                        HttpStatus.NOT_FOUND, "No such request", "You have no overseas request " + id + "."));
+    String actor =
+        principal == null
+            ? "patron " + request.patronId()
+            : (staff(http) ? "staff " : "patron ") + principal.getName();
+    return switch (orders.cancel(request.id(), actor)) {
+      case OverseasOrders.Cancel.Done done -> OverseasRequestView.of(done.request());
+      case OverseasOrders.Cancel.Refused refused ->
+          throw ApiErrors.problem(HttpStatus.CONFLICT, "Cannot be cancelled", refused.reason());
+    };
   }
 
   @PostMapping("/api/requests/{id}/charge")

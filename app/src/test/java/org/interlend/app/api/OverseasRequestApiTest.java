@@ -150,6 +150,60 @@ class OverseasRequestApiTest {
     assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
   }
 
+  @Test
+  void aPatronCancelsWhileTheChargeAwaitsTheirAnswer() throws Exception {
+    String id = placeBook("PERSONAL");
+    long instance = requests.get(id).processInstanceKey();
+    userTasks.complete(
+        awaitTask(instance, "sourceFromPartner").key(),
+        Map.of(
+            "sourcingResult", "FOUND", "partnerCode", "oclc", "estimatedCost", 40,
+            "currency", "USD", "deliveryEstimate", "5 weeks", "format", "PHYSICAL"));
+    await().atMost(WAIT).until(() -> requests.get(id).status() == RequestStatus.AWAITING_PATRON);
+    await().atMost(WAIT).until(() -> charges.openOffer(id).isPresent());
+
+    HttpResponse<String> cancelled = post("/api/overseas-requests/" + id + "/cancel", patron, "");
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+    assertThat(json.readTree(cancelled.body()).path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(requests.get(id).status()).isEqualTo(RequestStatus.CANCELLED);
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> charges.forRequest(id).stream().allMatch(c -> c.status() == Charges.Status.DECLINED));
+
+    HttpResponse<String> again = post("/api/overseas-requests/" + id + "/cancel", patron, "");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+    assertThat(json.readTree(again.body()).path("detail").asText()).contains("already CANCELLED");
+  }
+
+  @Test
+  void aCancelAfterTheOrderIsA409AndAnotherPatronsOrAnUnknownRequestIsA404() throws Exception {
+    String id = placeBook("TEACHING_RESEARCH");
+    long instance = requests.get(id).processInstanceKey();
+
+    String other = newPatron("ACADEMIC");
+    HttpResponse<String> notTheirs = post("/api/overseas-requests/" + id + "/cancel", other, "");
+    assertThat(notTheirs.statusCode()).as(notTheirs.body()).isEqualTo(404);
+    HttpResponse<String> unknown = post("/api/overseas-requests/R-0/cancel", patron, "");
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+    assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
+        t -> assertThat(t).contains("application/problem+json"));
+
+    userTasks.complete(
+        awaitTask(instance, "sourceFromPartner").key(),
+        Map.of(
+            "sourcingResult", "FOUND", "partnerCode", "oclc", "estimatedCost", 20,
+            "currency", "USD", "deliveryEstimate", "5 weeks", "format", "PHYSICAL"));
+    userTasks.complete(awaitTask(instance, "placeOverseasOrder").key(), Map.of("orderReference", "API-1"));
+    await().atMost(WAIT).until(() -> requests.get(id).status() == RequestStatus.ORDERED);
+
+    HttpResponse<String> refused = post("/api/overseas-requests/" + id + "/cancel", patron, "");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+    assertThat(json.readTree(refused.body()).path("detail").asText())
+        .contains("already placed the order", "charges may apply");
+    assertThat(requests.get(id).status()).isEqualTo(RequestStatus.ORDERED);
+  }
+
   private String placeBook(String purpose) throws Exception {
     HttpResponse<String> placed =
         post(

@@ -16,6 +16,7 @@ import org.interlend.lending.rules.LoanPolicy;
 import org.interlend.libraries.Libraries;
 import org.interlend.libraries.Library;
 import org.interlend.overseas.Charges;
+import org.interlend.overseas.OverseasOrders;
 import org.interlend.requests.Request;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
@@ -92,6 +93,7 @@ public class MyRequests {
         case "DIGITAL" ->
             delivery.isEmpty()
                 && (request.status() == RequestStatus.REQUESTED || request.status() == RequestStatus.SCANNING);
+        case "OVERSEAS" -> OverseasOrders.BEFORE_ORDER.contains(request.status());
         default -> false;
       };
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.interlend.app.api.DigitalRequestApi;
 import org.interlend.app.api.OverseasRequestApi;
+import org.interlend.overseas.OverseasOrders;
 import org.interlend.catalogue.Bib;
 import org.interlend.catalogue.Catalogue;
 import org.interlend.copying.DigitalDeliveries;
@@ -63,6 +64,7 @@ public class PortalActions {
   private final PortalController pages;
   private final DigitalRequestApi digitalApi;
   private final OverseasRequestApi overseasApi;
+  private final OverseasOrders overseas;
 
   public PortalActions(
       Patrons patrons,
@@ -78,7 +80,8 @@ public class PortalActions {
       MessageSource messages,
       PortalController pages,
       DigitalRequestApi digitalApi,
-      OverseasRequestApi overseasApi) {
+      OverseasRequestApi overseasApi,
+      OverseasOrders overseas) {
     this.patrons = patrons;
     this.catalogue = catalogue;
     this.availability = availability;
@@ -93,6 +96,7 @@ public class PortalActions {
     this.pages = pages;
     this.digitalApi = digitalApi;
     this.overseasApi = overseasApi;
+    this.overseas = overseas;
   }
 
 
@@ -148,6 +152,14 @@ public class PortalActions {
           redirect.addFlashAttribute("message", text("action.cancelRequested", id));
         } catch (ErrorResponseException e) {
           redirect.addFlashAttribute("error", e.getBody().getDetail());
+        }
+      }
+      case "OVERSEAS" -> {
+        switch (overseas.cancel(id, "patron " + patron.id())) {
+          case OverseasOrders.Cancel.Done done ->
+              redirect.addFlashAttribute("message", text("action.cancelled", id));
+          case OverseasOrders.Cancel.Refused refused ->
+              redirect.addFlashAttribute("error", refused.reason());
         }
       }
       default -> redirect.addFlashAttribute("error", text("action.error.notCancellable"));

@@ -203,6 +203,32 @@ class PortalActionsTest {
   }
 
   @Test
+  void aPatronCancelsAnOverseasRequestBeforeTheOrderButNotAfter() throws Exception {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("type", "BOOK");
+    form.put("title", "A History of Hong Kong");
+    form.put("purpose", "TEACHING_RESEARCH");
+    web.page("/portal/overseas");
+    HttpResponse<String> placed = web.post("/portal/overseas", form);
+    assertThat(placed.statusCode()).isEqualTo(302);
+    Request request = requests.forPatron(patron).get(0);
+    String path = "/portal/requests/" + request.id();
+    assertThat(web.page(path)).contains("Cancel this request");
+
+    assertThat(web.post(path + "/cancel", Map.of()).statusCode()).isEqualTo(302);
+    assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.CANCELLED);
+    assertThat(web.page(path)).contains("Request " + request.id() + " cancelled.");
+
+    Request ordered = requests.create("OVERSEAS", patron, "Ordered from a partner");
+    requests.recordStatus(ordered.id(), RequestStatus.ORDERED, "staff-cityu", null, "test:" + ordered.id());
+    String orderedPath = "/portal/requests/" + ordered.id();
+    assertThat(web.page(orderedPath)).doesNotContain("Cancel this request");
+    web.post(orderedPath + "/cancel", Map.of());
+    assertThat(web.page(orderedPath)).contains("can no longer be cancelled");
+    assertThat(requests.get(ordered.id()).status()).isEqualTo(RequestStatus.ORDERED);
+  }
+
+  @Test
   void aChargeAnswerNeedsAnOpenOfferAndAChoice() throws Exception {
     Request request = requests.create("OVERSEAS", patron, "An overseas title");
     String path = "/portal/requests/" + request.id();

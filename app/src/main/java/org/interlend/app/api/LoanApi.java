@@ -182,6 +182,29 @@ public class LoanApi {
             r.dueDate(), r.renewalsUsed(), r.returnedAt(), fine));
   }
 
+  @Operation(
+      summary = "Report a loaned item lost or damaged (staff)",
+      description =
+          "The patron's library or the lender reports the item lost or damaged: the lender's staff"
+              + " get the task \"Record loss or damage\", which applies the lender's replacement"
+              + " charge and processing fee and tells the patron.")
+  @PostMapping("/api/staff/requests/{id}/lost")
+  public ResponseEntity<LoanChange> reportLost(@PathVariable String id, Principal principal) {
+    Library staffOf = staffLibrary(principal);
+    PatronLoan loan = openLoan(loans.find(id).orElseThrow(() -> noLoan(id)));
+    String home = patrons.get(loan.patronId()).homeLibrary();
+    if (!staffOf.code().equals(home) && !staffOf.code().equals(loan.lenderCode())) {
+      throw ApiErrors.problem(HttpStatus.FORBIDDEN, "Not your library's loan",
+          id + " is reported by the patron's library (" + home + ") or the lender ("
+              + loan.lenderCode() + ").");
+    }
+    desk.reportLoss(id, principal.getName());
+    return ResponseEntity.accepted()
+        .body(new LoanChange(id, "LOSS_REPORTED",
+            "Reported: the lender's staff (" + loan.lenderCode() + ") will record the loss or damage.",
+            loan.dueDate(), loan.renewalsUsed(), null, null));
+  }
+
   @Operation(summary = "My fines", description = "The signed-in patron's fines ledger, oldest first, with the total (HK$).")
   @GetMapping("/api/fines")
   public FineStatement fines(Principal principal) {

@@ -42,6 +42,7 @@ class LoanApiTest {
   @Autowired Requests requests;
   @Autowired Loans loans;
   @Autowired CamundaClient client;
+  @Autowired org.interlend.workflows.engine.UserTasks userTasks;
 
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
@@ -152,6 +153,36 @@ class LoanApiTest {
     assertThat(post("/api/staff/requests/" + id + "/check-in", "staff-cityu").statusCode()).isEqualTo(409);
     assertThat(post("/api/requests/" + id + "/renew", patron).statusCode()).isEqualTo(409);
     assertThat(get("/api/fines", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aReportedLossGivesTheLenderATaskThatChargesTheReplacement() throws Exception {
+    String id = loan("cuhk", 2);
+    assertThat(post("/api/staff/requests/" + id + "/lost", "staff-hkbu").statusCode()).isEqualTo(403);
+    HttpResponse<String> reported = post("/api/staff/requests/" + id + "/lost", "staff-cityu");
+    assertThat(reported.statusCode()).as(reported.body()).isEqualTo(202);
+
+    var task =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    userTasks.open().stream()
+                        .filter(t -> t.elementId().equals("recordLossOrDamage"))
+                        .filter(
+                            t ->
+                                id.equals(
+                                    userTasks.processVariables(t.processInstanceKey()).get("requestId")))
+                        .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+    assertThat(task.candidateGroups()).containsExactly("staff-cuhk");
+    userTasks.complete(task.key(), Map.of("lossKind", "LOST", "lossNote", "never came back"));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> requests.get(id).status() == RequestStatus.LOST);
+    JsonNode fines = json.readTree(get("/api/fines", patron).body());
+    assertThat(fines.path("entries").toString()).contains("REPLACEMENT");
+    assertThat(post("/api/staff/requests/" + id + "/lost", "staff-cityu").statusCode()).isEqualTo(409);
   }
 
   private HttpResponse<String> post(String path, String user) throws Exception {

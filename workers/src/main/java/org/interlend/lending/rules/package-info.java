@@ -22,4 +22,5 @@
  * renewals within 7 calendar days of the due date, no renewal after a recall, a minimum use period of
  * 15 calendar days on recall, and fines of HK$2.00 (HK$4.00 when recalled) per item per calendar day.
  */
+@org.springframework.modulith.NamedInterface("rules")
 package org.interlend.lending.rules;

@@ -22,7 +22,6 @@ import org.interlend.copying.DigitalDeliveries;
 import org.interlend.copying.DigitalRequests;
 import org.interlend.copying.DownloadClaim;
 import org.interlend.copying.InvalidCopyRequestException;
-import org.interlend.patrons.Patrons;
 import org.interlend.requests.Request;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
@@ -55,7 +54,7 @@ public class DigitalRequestApi {
   private final DigitalRequests digitalRequests;
   private final DigitalDeliveries deliveries;
   private final Requests requests;
-  private final Patrons patrons;
+  private final RequestingPatron requestingPatron;
   private final DocumentStore store;
   private final CamundaClient client;
   private final CopyingProperties properties;
@@ -64,14 +63,14 @@ public class DigitalRequestApi {
       DigitalRequests digitalRequests,
       DigitalDeliveries deliveries,
       Requests requests,
-      Patrons patrons,
+      RequestingPatron requestingPatron,
       DocumentStore store,
       CamundaClient client,
       CopyingProperties properties) {
     this.digitalRequests = digitalRequests;
     this.deliveries = deliveries;
     this.requests = requests;
-    this.patrons = patrons;
+    this.requestingPatron = requestingPatron;
     this.store = store;
     this.client = client;
     this.properties = properties;
@@ -128,7 +127,7 @@ public class DigitalRequestApi {
     if (body == null) {
       throw ApiErrors.invalid("body", "must be a JSON object");
     }
-    String patronId = patronFor(body.patronId(), principal, http);
+    String patronId = requestingPatron.of(body.patronId(), principal, http);
     if (body.kind() == null) {
       throw ApiErrors.invalid("kind", "is required: CHAPTER or ARTICLE");
     }
@@ -245,7 +244,7 @@ public class DigitalRequestApi {
     return requests
         .find(id)
         .filter(r -> r.kind().equals("DIGITAL"))
-        .filter(r -> staff(http) || (principal != null && r.patronId().equals(principal.getName())))
+        .filter(r -> RequestingPatron.isStaff(http) || (principal != null && r.patronId().equals(principal.getName())))
         .orElseThrow(
             () -> ApiErrors.problem(HttpStatus.NOT_FOUND, "No such request", "You have no digital request " + id + "."));
   }
@@ -294,30 +293,5 @@ public class DigitalRequestApi {
     return "body";
   }
 
-  private String patronFor(String named, Principal principal, HttpServletRequest http) {
-    String patronId;
-    if (principal == null) {
-      throw ApiErrors.problem(HttpStatus.UNAUTHORIZED, "Sign in", "Sign in to place a request.");
-    } else if (staff(http)) {
-      if (named == null || named.isBlank()) {
-        throw ApiErrors.invalid("patronId", "is required: staff place requests for a patron");
-      }
-      patronId = named.strip().toUpperCase();
-    } else {
-      patronId = principal.getName();
-      if (named != null && !named.isBlank() && !named.strip().equalsIgnoreCase(patronId)) {
-        throw ApiErrors.problem(
-            HttpStatus.FORBIDDEN, "Not your account", "Patrons can place requests only for themselves.");
-      }
-    }
-    if (patrons.find(patronId).isEmpty()) {
-      throw ApiErrors.problem(
-          HttpStatus.UNPROCESSABLE_ENTITY, "Unknown patron", "No patron with library card " + patronId + ".");
-    }
-    return patronId;
-  }
 
-  private static boolean staff(HttpServletRequest http) {
-    return http.isUserInRole("STAFF");
-  }
 }

@@ -16,12 +16,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.interlend.overseas.Charges;
 import org.interlend.overseas.OverseasOrders;
-import org.interlend.patrons.Patrons;
 import org.interlend.requests.Request;
 import org.interlend.requests.RequestLauncher;
 import org.interlend.requests.Requests;
@@ -53,7 +51,7 @@ public class OverseasRequestApi {
 
   private final RequestLauncher launcher;
   private final Requests requests;
-  private final Patrons patrons;
+  private final RequestingPatron requestingPatron;
   private final Charges charges;
   private final CamundaClient client;
   private final OverseasOrders orders;
@@ -61,13 +59,13 @@ public class OverseasRequestApi {
   public OverseasRequestApi(
       RequestLauncher launcher,
       Requests requests,
-      Patrons patrons,
+      RequestingPatron requestingPatron,
       Charges charges,
       CamundaClient client,
       OverseasOrders orders) {
     this.launcher = launcher;
     this.requests = requests;
-    this.patrons = patrons;
+    this.requestingPatron = requestingPatron;
     this.charges = charges;
     this.client = client;
     this.orders = orders;
@@ -113,7 +111,7 @@ public class OverseasRequestApi {
     String isbn = isbn(text(body, "isbn", 20, false));
     String issn = issn(text(body, "issn", 9, false));
     Integer year = year(body.get("year"));
-    String patronId = patronFor(body.get("patronId"), principal, http);
+    String patronId = requestingPatron.of(body.get("patronId"), principal, http);
 
     Map<String, Object> variables = new HashMap<>();
     variables.put("title", title);
@@ -149,7 +147,7 @@ public class OverseasRequestApi {
         requests
             .find(id)
             .filter(r -> r.kind().equals("OVERSEAS"))
-            .filter(r -> staff(http) || principal == null || r.patronId().equals(principal.getName()))
+            .filter(r -> RequestingPatron.isStaff(http) || principal == null || r.patronId().equals(principal.getName()))
             .orElseThrow(
                 () ->
                     ApiErrors.problem(
@@ -157,7 +155,7 @@ public class OverseasRequestApi {
     String actor =
         principal == null
             ? "patron " + request.patronId()
-            : (staff(http) ? "staff " : "patron ") + principal.getName();
+            : (RequestingPatron.isStaff(http) ? "staff " : "patron ") + principal.getName();
     return switch (orders.cancel(request.id(), actor)) {
       case OverseasOrders.Cancel.Done done -> OverseasRequestView.of(done.request());
       case OverseasOrders.Cancel.Refused refused ->
@@ -194,7 +192,7 @@ public class OverseasRequestApi {
     Request request =
         requests
             .find(id)
-            .filter(r -> staff(http) || principal == null || r.patronId().equals(principal.getName()))
+            .filter(r -> RequestingPatron.isStaff(http) || principal == null || r.patronId().equals(principal.getName()))
             .orElseThrow(
                 () ->
                     ApiErrors.problem(
@@ -299,37 +297,5 @@ public class OverseasRequestApi {
     return year;
   }
 
-  /** The patron the request is for: the signed-in patron, or the one staff name. */
-  private String patronFor(JsonNode node, Principal principal, HttpServletRequest http) {
-    Optional<String> named = Optional.empty();
-    if (node != null && !node.isNull()) {
-      if (!node.isTextual() || node.asText().isBlank()) {
-        throw ApiErrors.invalid("patronId", "must be a library card number like \"P1001\", not " + node);
-      }
-      named = Optional.of(node.asText().strip().toUpperCase(Locale.ROOT));
-    }
-    String patronId;
-    if (principal == null) {
-      patronId = named.orElseThrow(() -> ApiErrors.invalid("patronId", "is required when not signed in"));
-    } else if (staff(http)) {
-      patronId =
-          named.orElseThrow(
-              () -> ApiErrors.invalid("patronId", "is required: staff place requests for a patron"));
-    } else {
-      patronId = principal.getName();
-      if (named.isPresent() && !named.get().equals(patronId)) {
-        throw ApiErrors.problem(
-            HttpStatus.FORBIDDEN, "Not your account", "Patrons can place requests only for themselves.");
-      }
-    }
-    if (patrons.find(patronId).isEmpty()) {
-      throw ApiErrors.problem(
-          HttpStatus.UNPROCESSABLE_ENTITY, "Unknown patron", "No patron with library card " + patronId + ".");
-    }
-    return patronId;
-  }
 
-  private static boolean staff(HttpServletRequest http) {
-    return http.isUserInRole("STAFF");
-  }
 }

@@ -8,11 +8,9 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.Optional;
 import java.util.Set;
 import org.interlend.catalogue.Catalogue;
 import org.interlend.lending.PhysicalRequests;
-import org.interlend.patrons.Patrons;
 import org.interlend.requests.Request;
 import org.interlend.requests.Requests;
 import org.springframework.http.HttpStatus;
@@ -41,14 +39,15 @@ public class PhysicalRequestApi {
 
   private final PhysicalRequests physicalRequests;
   private final Requests requests;
-  private final Patrons patrons;
+  private final RequestingPatron requestingPatron;
   private final Catalogue catalogue;
 
   public PhysicalRequestApi(
-      PhysicalRequests physicalRequests, Requests requests, Patrons patrons, Catalogue catalogue) {
+      PhysicalRequests physicalRequests, Requests requests, RequestingPatron requestingPatron,
+      Catalogue catalogue) {
     this.physicalRequests = physicalRequests;
     this.requests = requests;
-    this.patrons = patrons;
+    this.requestingPatron = requestingPatron;
     this.catalogue = catalogue;
   }
 
@@ -81,7 +80,7 @@ public class PhysicalRequestApi {
       }
     }
     long bibId = bibId(body.get("bibId"));
-    String patronId = patronFor(body.get("patronId"), principal, http);
+    String patronId = requestingPatron.of(body.get("patronId"), principal, http);
     if (catalogue.bib(bibId).isEmpty()) {
       throw ApiErrors.problem(
           HttpStatus.UNPROCESSABLE_ENTITY, "Unknown title", "No title " + bibId + " in the union catalogue.");
@@ -103,7 +102,7 @@ public class PhysicalRequestApi {
         requests
             .find(id)
             .filter(r -> r.kind().equals("PHYSICAL"))
-            .filter(r -> staff(http) || principal == null || r.patronId().equals(principal.getName()))
+            .filter(r -> RequestingPatron.isStaff(http) || principal == null || r.patronId().equals(principal.getName()))
             .orElseThrow(
                 () ->
                     ApiErrors.problem(
@@ -111,7 +110,7 @@ public class PhysicalRequestApi {
     String actor =
         principal == null
             ? "patron " + request.patronId()
-            : (staff(http) ? "staff " : "patron ") + principal.getName();
+            : (RequestingPatron.isStaff(http) ? "staff " : "patron ") + principal.getName();
     return switch (physicalRequests.cancel(id, actor)) {
       case PhysicalRequests.Cancel.Done done -> PhysicalRequestView.of(done.request());
       case PhysicalRequests.Cancel.Refused refused ->
@@ -132,37 +131,5 @@ public class PhysicalRequestApi {
     return node.asLong();
   }
 
-  /** The patron the request is for: the signed-in patron, or the one staff name. */
-  private String patronFor(JsonNode node, Principal principal, HttpServletRequest http) {
-    Optional<String> named = Optional.empty();
-    if (node != null && !node.isNull()) {
-      if (!node.isTextual() || node.asText().isBlank()) {
-        throw ApiErrors.invalid("patronId", "must be a library card number like \"P1001\", not " + node);
-      }
-      named = Optional.of(node.asText().strip().toUpperCase());
-    }
-    String patronId;
-    if (principal == null) {
-      patronId = named.orElseThrow(() -> ApiErrors.invalid("patronId", "is required when not signed in"));
-    } else if (staff(http)) {
-      patronId =
-          named.orElseThrow(
-              () -> ApiErrors.invalid("patronId", "is required: staff place requests for a patron"));
-    } else {
-      patronId = principal.getName();
-      if (named.isPresent() && !named.get().equals(patronId)) {
-        throw ApiErrors.problem(
-            HttpStatus.FORBIDDEN, "Not your account", "Patrons can place requests only for themselves.");
-      }
-    }
-    if (patrons.find(patronId).isEmpty()) {
-      throw ApiErrors.problem(
-          HttpStatus.UNPROCESSABLE_ENTITY, "Unknown patron", "No patron with library card " + patronId + ".");
-    }
-    return patronId;
-  }
 
-  private static boolean staff(HttpServletRequest http) {
-    return http.isUserInRole("STAFF");
-  }
 }

@@ -157,14 +157,7 @@ public class LoanApi {
               + " when recalled). Staff of the patron's home library or of the lender.")
   @PostMapping("/api/staff/requests/{id}/check-in")
   public ResponseEntity<LoanChange> checkIn(@PathVariable String id, Principal principal) {
-    Library staffOf = staffLibrary(principal);
-    PatronLoan loan = openLoan(loans.find(id).orElseThrow(() -> noLoan(id)));
-    String home = patrons.get(loan.patronId()).homeLibrary();
-    if (!staffOf.code().equals(home) && !staffOf.code().equals(loan.lenderCode())) {
-      throw ApiErrors.problem(HttpStatus.FORBIDDEN, "Not your library's loan",
-          id + " is checked in at the patron's library (" + home + ") or the lender ("
-              + loan.lenderCode() + ").");
-    }
+    PatronLoan loan = openLoanOfHomeOrLender(id, principal, "checked in at");
     Optional<PatronLoan> returned = desk.checkIn(id, principal.getName());
     if (returned.isEmpty()) {
       return pending(loan, "The return was received and will be recorded shortly.");
@@ -190,19 +183,28 @@ public class LoanApi {
               + " charge and processing fee and tells the patron.")
   @PostMapping("/api/staff/requests/{id}/lost")
   public ResponseEntity<LoanChange> reportLost(@PathVariable String id, Principal principal) {
-    Library staffOf = staffLibrary(principal);
-    PatronLoan loan = openLoan(loans.find(id).orElseThrow(() -> noLoan(id)));
-    String home = patrons.get(loan.patronId()).homeLibrary();
-    if (!staffOf.code().equals(home) && !staffOf.code().equals(loan.lenderCode())) {
-      throw ApiErrors.problem(HttpStatus.FORBIDDEN, "Not your library's loan",
-          id + " is reported by the patron's library (" + home + ") or the lender ("
-              + loan.lenderCode() + ").");
-    }
+    PatronLoan loan = openLoanOfHomeOrLender(id, principal, "reported by");
     desk.reportLoss(id, principal.getName());
     return ResponseEntity.accepted()
         .body(new LoanChange(id, "LOSS_REPORTED",
             "Reported: the lender's staff (" + loan.lenderCode() + ") will record the loss or damage.",
             loan.dueDate(), loan.renewalsUsed(), null, null));
+  }
+
+  /**
+   * The open loan, for staff of the patron's home library or of the lender only (they handle the
+   * item at their counters).
+   */
+  private PatronLoan openLoanOfHomeOrLender(String id, Principal principal, String handledAt) {
+    Library staffOf = staffLibrary(principal);
+    PatronLoan loan = openLoan(loans.find(id).orElseThrow(() -> noLoan(id)));
+    String home = patrons.get(loan.patronId()).homeLibrary();
+    if (!staffOf.code().equals(home) && !staffOf.code().equals(loan.lenderCode())) {
+      throw ApiErrors.problem(HttpStatus.FORBIDDEN, "Not your library's loan",
+          id + " is " + handledAt + " the patron's library (" + home + ") or the lender ("
+              + loan.lenderCode() + ").");
+    }
+    return loan;
   }
 
   @Operation(summary = "My fines", description = "The signed-in patron's fines ledger, oldest first, with the total (HK$).")

@@ -27,6 +27,7 @@ class LocalRuntimeTest {
 
   @LocalServerPort int port;
   @Autowired EngineRecords records;
+  @Autowired org.interlend.workflows.engine.UserTasks userTasks;
 
   final HttpClient http =
       HttpClient.newBuilder()
@@ -70,6 +71,25 @@ class LocalRuntimeTest {
     assertThat(done.statusCode()).isEqualTo(302);
     await().atMost(Duration.ofSeconds(20)).until(() -> records.completed(instance));
     assertThat(get("/desk/mail").body()).contains("Interlend smoke check " + instance);
+  }
+
+  @Test
+  void staffSeeAndCompleteOnlyTheTasksOfTheirOwnGroups() throws Exception {
+    signIn("staff-cityu", "demo");
+    post("/desk/smoke", "recipient=desk%40cityu.example");
+    var task =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> userTasks.open().stream().filter(t -> t.elementId().equals("confirmSmoke")).findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+
+    signIn("staff-hku", "demo");
+    assertThat(get("/desk").body()).doesNotContain("/desk/tasks/" + task.key() + "\"");
+    assertThat(get("/desk/tasks/" + task.key()).statusCode()).isEqualTo(403);
+    assertThat(post("/desk/tasks/" + task.key(), "note=not+mine").statusCode()).isEqualTo(403);
+    assertThat(userTasks.find(task.key())).isPresent();
   }
 
   @Test

@@ -30,6 +30,10 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -63,10 +67,13 @@ public class StaffDeskController {
   public record TaskRow(OpenTask task, String name, String processName) {}
 
   @GetMapping
-  public String list(@RequestParam(required = false) String group, Model model) {
+  public String list(
+      @RequestParam(required = false) String group, Authentication user, Model model) {
     List<TaskRow> rows = new ArrayList<>();
+    Set<String> mine = groups(user);
     for (OpenTask t : userTasks.open()) {
-      if (group != null && !group.isBlank() && !t.candidateGroups().contains(group)) {
+      if (!forGroups(t, mine)
+          || (group != null && !group.isBlank() && !t.candidateGroups().contains(group))) {
         continue;
       }
       rows.add(new TaskRow(t, taskName(t), models.processName(t.bpmnProcessId())));
@@ -77,8 +84,8 @@ public class StaffDeskController {
   }
 
   @GetMapping("/tasks/{key}")
-  public String show(@PathVariable long key, Model model) {
-    OpenTask task = openTask(key);
+  public String show(@PathVariable long key, Authentication user, Model model) {
+    OpenTask task = openTask(key, user);
     fill(model, task, Map.of(), Map.of());
     return "desk/task";
   }
@@ -88,9 +95,10 @@ public class StaffDeskController {
       @PathVariable long key,
       HttpServletRequest request,
       HttpServletResponse response,
+      Authentication user,
       Model model,
       RedirectAttributes redirect) {
-    OpenTask task = openTask(key);
+    OpenTask task = openTask(key, user);
     CamundaForm form = form(task);
     Map<String, List<String>> fileKeys = new LinkedHashMap<>();
     if (request instanceof MultipartHttpServletRequest multipart) {
@@ -187,13 +195,36 @@ public class StaffDeskController {
     return values;
   }
 
-  private OpenTask openTask(long key) {
-    return userTasks
-        .find(key)
-        .orElseThrow(
-            () ->
-                new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "No open task " + key + ": it may have been completed."));
+  private OpenTask openTask(long key, Authentication user) {
+    OpenTask task =
+        userTasks
+            .find(key)
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "No open task " + key + ": it may have been completed."));
+    if (!forGroups(task, groups(user))) {
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
+          "Task " + key + " is for " + String.join(", ", task.candidateGroups()) + ".");
+    }
+    return task;
+  }
+
+  /** The candidate groups the signed-in staff member belongs to (authorities GROUP_<group>). */
+  private static Set<String> groups(Authentication user) {
+    Set<String> groups = new HashSet<>();
+    for (GrantedAuthority a : user.getAuthorities()) {
+      if (a.getAuthority().startsWith("GROUP_")) {
+        groups.add(a.getAuthority().substring("GROUP_".length()));
+      }
+    }
+    return groups;
+  }
+
+  /** As in Tasklist: staff see and complete the tasks of their candidate groups. */
+  private static boolean forGroups(OpenTask task, Set<String> groups) {
+    return task.candidateGroups().stream().anyMatch(groups::contains);
   }
 
   private CamundaForm form(OpenTask task) {

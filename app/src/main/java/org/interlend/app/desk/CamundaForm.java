@@ -40,7 +40,8 @@ public final class CamundaForm {
       List<Option> options,
       boolean multiple,
       String accept,
-      String description) {
+      String description,
+      boolean readonly) {
 
     public boolean input() {
       return key != null && !key.isBlank();
@@ -89,7 +90,8 @@ public final class CamundaForm {
               List.copyOf(options),
               c.path("multiple").asBoolean(false),
               c.path("accept").asText(""),
-              c.path("description").asText("")));
+              c.path("description").asText(""),
+              c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false)));
     }
   }
 
@@ -109,7 +111,7 @@ public final class CamundaForm {
     Map<String, Object> variables = new LinkedHashMap<>();
     Map<String, String> errors = new LinkedHashMap<>();
     for (Field f : fields) {
-      if (!f.input()) {
+      if (!f.input() || f.readonly()) { // shown for context, not submitted (as in Tasklist)
         continue;
       }
       String[] values = submitted.getOrDefault(f.key(), new String[0]);

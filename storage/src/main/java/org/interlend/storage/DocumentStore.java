@@ -184,6 +184,14 @@ public class DocumentStore implements AutoCloseable {
      * rounded down, at most {@link #MAX_PRESIGN_VALIDITY}), signed for the public endpoint.
      */
     public URI presignedGet(String key, Duration validity) {
+        return presignedGet(key, validity, null);
+    }
+
+    /**
+     * A presigned GET whose response asks the browser to save the object as {@code downloadName}
+     * (the signed {@code response-content-disposition} parameter); null keeps the store's headers.
+     */
+    public URI presignedGet(String key, Duration validity, String downloadName) {
         requireKey(key);
         Objects.requireNonNull(validity, "validity");
         long seconds = validity.toSeconds();
@@ -197,10 +205,19 @@ public class DocumentStore implements AutoCloseable {
                     .bucket(bucket)
                     .object(key)
                     .expiry((int) seconds, TimeUnit.SECONDS)
+                    .extraQueryParams(downloadName == null
+                            ? java.util.Map.of()
+                            : java.util.Map.of("response-content-disposition", attachment(downloadName)))
                     .build()));
         } catch (MinioException | IllegalStateException e) {
             throw failure("presign", key, e);
         }
+    }
+
+    /** {@code attachment; filename="..."} with a plain-ASCII name (anything else becomes '_'). */
+    static String attachment(String downloadName) {
+        String safe = downloadName.replaceAll("[^A-Za-z0-9._-]", "_");
+        return "attachment; filename=\"" + (safe.isBlank() ? "download" : safe) + "\"";
     }
 
     /** Removes the object; removing a missing object is fine. */

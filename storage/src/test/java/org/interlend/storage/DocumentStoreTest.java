@@ -100,6 +100,18 @@ class DocumentStoreTest {
     }
 
     @Test
+    void aPresignedLinkCanNameTheSavedFile() throws Exception {
+        store.put("deliveries/0f3a.pdf", new ByteArrayInputStream(CONTENT), CONTENT.length, "application/pdf", Map.of());
+        URI link = store.presignedGet("deliveries/0f3a.pdf", Duration.ofSeconds(60), "R-1001 chapter 3.pdf");
+        HttpResponse<byte[]> ok = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"R-1001_chapter_3.pdf\"");
+        assertThat(ok.body()).isEqualTo(CONTENT);
+    }
+
+    @Test
     void presignedLinkValidityIsBounded() {
         assertThatThrownBy(() -> store.presignedGet("x", Duration.ofMillis(500)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -197,7 +197,9 @@ public class DigitalRequestApi {
                 () -> ApiErrors.problem(HttpStatus.NOT_FOUND, "No such copy", "You have no copy " + id + "."));
     return switch (deliveries.claim(request.id())) {
       case DownloadClaim.Granted granted -> {
-        URI link = store.presignedGet(granted.objectKey(), Duration.ofSeconds(properties.linkSeconds()));
+        URI link =
+            store.presignedGet(
+                granted.objectKey(), Duration.ofSeconds(properties.linkSeconds()), request.id() + ".pdf");
         yield ResponseEntity.status(HttpStatus.SEE_OTHER)
             .location(link)
             .cacheControl(CacheControl.noStore())

@@ -85,7 +85,7 @@ public class MyRequests {
 
     /**
      * Physical requests may be cancelled until the lender ships (HKALL: while REQUESTED); digital
-     * ones until the scan is supplied. Overseas requests are cancelled by asking the library.
+     * ones until the scan is supplied; overseas ones until the order is placed.
      */
     public boolean cancellable() {
       return switch (request.kind()) {

@@ -321,13 +321,14 @@ public class PortalActions {
       @PathVariable String id, Principal principal, Model model, HttpServletResponse response) {
     Patron patron = patrons.get(principal.getName());
     Optional<MyRequests.Detail> detail = myRequests.detail(patron.id(), id);
-    if (detail.isEmpty() || !detail.get().request().kind().equals("DIGITAL")) {
+    // digital copies, and overseas requests that arrived as a scan
+    if (detail.isEmpty() || detail.get().delivery().isEmpty()) {
       return notFound(model, response, patron, id);
     }
     DownloadClaim claim = deliveries.claim(id);
     if (claim instanceof DownloadClaim.Granted granted) {
       response.setHeader("Cache-Control", "no-store");
-      return "redirect:" + store.presignedGet(granted.objectKey(), DOWNLOAD_LINK);
+      return "redirect:" + store.presignedGet(granted.objectKey(), DOWNLOAD_LINK, id + ".pdf");
     }
     String refusal;
     if (claim instanceof DownloadClaim.LimitReached limit) {

@@ -175,6 +175,8 @@ class DigitalRequestApiTest {
 
       HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(link).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
       assertThat(file.statusCode()).isEqualTo(200);
+      assertThat(file.headers().firstValue("Content-Disposition"))
+          .hasValue("attachment; filename=\"" + id + ".pdf\"");
       try (PDDocument copy = Loader.loadPDF(file.body())) {
         assertThat(copy.getNumberOfPages()).isEqualTo(4); // cover + 3 pages
       }

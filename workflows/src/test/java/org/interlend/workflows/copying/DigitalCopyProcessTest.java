@@ -180,7 +180,7 @@ class DigitalCopyProcessTest extends ProcessTest {
     }
     await().pollInSameThread().atMost(WAIT).until(() -> mailTo(patron, "ready to download").size() == 1);
     assertThat(mailTo(patron, "ready to download").get(0).getContent().toString())
-        .contains("/api/requests/" + request.id() + "/download")
+        .contains("/portal/requests/" + request.id())
         .doesNotContain(delivery.objectKey());
 
     // five downloads, then refused
@@ -195,6 +195,7 @@ class DigitalCopyProcessTest extends ProcessTest {
     awaitCompleted(request.processInstanceKey());
     assertThat(store.stat(delivery.objectKey())).as("copy deleted from the store").isEmpty();
     assertThat(deliveries.claim(request.id())).isInstanceOf(DownloadClaim.Expired.class);
+    assertThat(mailTo(patron, "is no longer available")).hasSize(1);
     assertThat(loansInUse(patron)).isZero();
     assertThat(records.completedElements(request.processInstanceKey()))
         .containsSubsequence("checkCopyright", "decideCopyright", "holdQuota", "chooseSupplier",

@@ -23,11 +23,14 @@ public class DigitalCopyWorkers {
   private final Patrons patrons;
   private final DigitalRequests digitalRequests;
   private final Suppliers suppliers;
+  private final ScanFiles scanFiles;
 
-  public DigitalCopyWorkers(Patrons patrons, DigitalRequests digitalRequests, Suppliers suppliers) {
+  public DigitalCopyWorkers(
+      Patrons patrons, DigitalRequests digitalRequests, Suppliers suppliers, ScanFiles scanFiles) {
     this.patrons = patrons;
     this.digitalRequests = digitalRequests;
     this.suppliers = suppliers;
+    this.scanFiles = scanFiles;
   }
 
   /** Facts for the {@code digital-eligibility} decision. */
@@ -66,11 +69,15 @@ public class DigitalCopyWorkers {
 
   /**
    * The next library to ask: {@code supplierFound}, and its code, name and staff group; the code
-   * is added to {@code suppliersAsked}.
+   * is added to {@code suppliersAsked}. Files a previous supplier uploaded before answering "cannot
+   * supply" are deleted from the store.
    */
   @JobWorker(type = "choose-supplier")
   public Map<String, Object> chooseSupplier(
-      @Variable String requestId, @Variable(name = "suppliersAsked") List<String> asked) {
+      @Variable String requestId,
+      @Variable(name = "suppliersAsked") List<String> asked,
+      @Variable(name = "scanFiles") Object previousUploads) {
+    scanFiles.remove(uploadKeys(previousUploads));
     List<String> already = asked == null ? new ArrayList<>() : new ArrayList<>(asked);
     Optional<Library> next = suppliers.next(requestId, already);
     Map<String, Object> result = new LinkedHashMap<>();
@@ -89,5 +96,18 @@ public class DigitalCopyWorkers {
     result.put("scanOutcome", null);
     result.put("scanProblem", null);
     return result;
+  }
+
+  /** The object keys the desk or Tasklist put in {@code scanFiles}: one key or a list of keys. */
+  static List<String> uploadKeys(Object scanFiles) {
+    List<String> keys = new ArrayList<>();
+    if (scanFiles instanceof List<?> list) {
+      list.forEach(k -> keys.add(String.valueOf(k)));
+    } else if (scanFiles instanceof String key && !key.isBlank()) {
+      keys.add(key);
+    }
+    // only raw uploads: never a delivered copy or anything else in the bucket
+    keys.removeIf(k -> !k.startsWith("uploads/"));
+    return keys;
   }
 }

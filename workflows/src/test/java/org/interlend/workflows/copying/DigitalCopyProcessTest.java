@@ -357,10 +357,18 @@ class DigitalCopyProcessTest extends ProcessTest {
 
     OpenTask first = awaitScanTask(request);
     assertThat(first.candidateGroups()).containsExactly("staff-hku");
-    userTasks.complete(first.key(), Map.of("scanOutcome", "cannotSupply", "cannotSupplyReason", "Volume at the bindery"));
+    // a supplier who uploaded part of a scan and then answers "cannot supply" leaves nothing behind
+    String partial = fixtures.upload("partial.pdf", new byte[] {1, 2, 3});
+    userTasks.complete(
+        first.key(),
+        Map.of(
+            "scanOutcome", "cannotSupply",
+            "cannotSupplyReason", "Volume at the bindery",
+            "scanFiles", List.of(partial)));
 
     OpenTask second = awaitNextScanTask(request, first.key());
     assertThat(second.candidateGroups()).containsExactly("staff-eduhk");
+    assertThat(store.stat(partial)).as("abandoned upload deleted").isEmpty();
     userTasks.complete(second.key(), Map.of("scanOutcome", "cannotSupply", "cannotSupplyReason", "Too fragile to scan"));
 
     awaitStatus(request.id(), RequestStatus.UNFILLED);

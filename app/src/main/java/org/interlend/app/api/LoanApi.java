@@ -4,6 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.security.Principal;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -130,9 +134,9 @@ public class LoanApi {
               + " and no renewals follow. Only the owning library's staff may recall.")
   @PostMapping("/api/staff/requests/{id}/recall")
   public ResponseEntity<LoanChange> recall(@PathVariable String id, Principal principal) {
-    Library staffOf = staffLibrary(principal);
+    Set<String> staffOf = staffLibraries(principal);
     PatronLoan loan = openLoan(loans.find(id).orElseThrow(() -> noLoan(id)));
-    if (!loan.lenderCode().equals(staffOf.code())) {
+    if (!staffOf.contains(loan.lenderCode())) {
       throw ApiErrors.problem(HttpStatus.FORBIDDEN, "Not your library's item",
           "Only the lending library (" + loan.lenderCode() + ") may recall " + id + ".");
     }
@@ -196,10 +200,10 @@ public class LoanApi {
    * item at their counters).
    */
   private PatronLoan openLoanOfHomeOrLender(String id, Principal principal, String handledAt) {
-    Library staffOf = staffLibrary(principal);
+    Set<String> staffOf = staffLibraries(principal);
     PatronLoan loan = openLoan(loans.find(id).orElseThrow(() -> noLoan(id)));
     String home = patrons.get(loan.patronId()).homeLibrary();
-    if (!staffOf.code().equals(home) && !staffOf.code().equals(loan.lenderCode())) {
+    if (!staffOf.contains(home) && !staffOf.contains(loan.lenderCode())) {
       throw ApiErrors.problem(HttpStatus.FORBIDDEN, "Not your library's loan",
           id + " is " + handledAt + " the patron's library (" + home + ") or the lender ("
               + loan.lenderCode() + ").");
@@ -231,15 +235,30 @@ public class LoanApi {
     return loan;
   }
 
-  private Library staffLibrary(Principal principal) {
+  /**
+   * The libraries whose interlibrary-loan staff the signed-in user is: their candidate groups
+   * ({@code GROUP_staff-<library>} authorities, from the demo users or the OIDC groups claim).
+   */
+  private Set<String> staffLibraries(Principal principal) {
     String user = signedIn(principal);
-    return libraries.all().stream()
-        .filter(l -> l.staffGroup().equals(user))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                ApiErrors.problem(HttpStatus.FORBIDDEN, "Library staff only",
-                    user + " is not the interlibrary-loan staff of a library."));
+    Set<String> groups = new HashSet<>();
+    if (principal instanceof Authentication auth) {
+      auth.getAuthorities().stream()
+          .map(GrantedAuthority::getAuthority)
+          .filter(a -> a.startsWith("GROUP_"))
+          .forEach(a -> groups.add(a.substring("GROUP_".length())));
+    }
+    Set<String> codes = new HashSet<>();
+    for (Library l : libraries.all()) {
+      if (groups.contains(l.staffGroup())) {
+        codes.add(l.code());
+      }
+    }
+    if (codes.isEmpty()) {
+      throw ApiErrors.problem(HttpStatus.FORBIDDEN, "Library staff only",
+          user + " is not the interlibrary-loan staff of a library.");
+    }
+    return codes;
   }
 
   private static String signedIn(Principal principal) {

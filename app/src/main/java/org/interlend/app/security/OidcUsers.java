@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.interlend.patrons.Patrons;
 import org.springframework.security.core.GrantedAuthority;
@@ -51,7 +52,21 @@ public class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
   /** The mapping itself: claims in, an Interlend principal (name = patron id or staff user) out. */
   public OidcUser map(OidcIdToken idToken, OidcUserInfo userInfo) {
     DefaultOidcUser claims = new DefaultOidcUser(List.of(), idToken, userInfo);
-    Set<String> groups = groups(claims.getAttributes().get(settings.groupsClaim()));
+    Identity identity = identify(claims.getAttributes(), claims.getSubject());
+    return new Principal(identity.authorities(), idToken, userInfo, identity.name());
+  }
+
+  /** Who the claims name: the Interlend user name (patron id or staff user) and its authorities. */
+  public record Identity(String name, List<GrantedAuthority> authorities) {}
+
+  /**
+   * Maps an OIDC user's claims (from an ID token at sign-in, or from an access token on the API) to
+   * an Interlend user.
+   *
+   * @throws OAuth2AuthenticationException when the claims name neither a patron nor a staff group
+   */
+  public Identity identify(Map<String, Object> claims, String subject) {
+    Set<String> groups = groups(claims.get(settings.groupsClaim()));
     List<GrantedAuthority> authorities = new ArrayList<>();
     boolean staff = false;
     for (String group : groups) {
@@ -67,15 +82,15 @@ public class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     if (staff) {
       authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
     }
-    Object claim = claims.getAttributes().get(settings.patronClaim());
+    Object claim = claims.get(settings.patronClaim());
     String patronId = claim == null ? null : claim.toString().strip().toUpperCase(Locale.ROOT);
     String name;
     if (patronId != null && !patronId.isEmpty() && patrons.find(patronId).isPresent()) {
       authorities.add(new SimpleGrantedAuthority("ROLE_PATRON"));
       name = patronId;
     } else if (staff) {
-      Object user = claims.getAttributes().get(settings.usernameClaim());
-      name = user == null ? claims.getSubject() : user.toString();
+      Object user = claims.get(settings.usernameClaim());
+      name = user == null ? subject : user.toString();
     } else {
       throw new OAuth2AuthenticationException(
           new OAuth2Error(
@@ -85,7 +100,7 @@ public class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
                   + settings.groupsClaim() + "\".",
               null));
     }
-    return new Principal(authorities, idToken, userInfo, name);
+    return new Identity(name, List.copyOf(authorities));
   }
 
   private static Set<String> groups(Object claim) {

@@ -20,6 +20,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -97,8 +99,10 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/api/**")
+  SecurityFilterChain api(
+      HttpSecurity http, ObjectProvider<JwtDecoder> jwt, Patrons patrons, OidcSettings oidc)
+      throws Exception {
+    http.securityMatcher("/api/**")
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers("/api/staff/**").hasRole("STAFF")
@@ -106,8 +110,23 @@ public class SecurityConfiguration {
         .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
         .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(c -> c.disable())
-        .build();
+        .csrf(c -> c.disable());
+    if (jwt.getIfAvailable() != null) {
+      // production API clients: OIDC access tokens (spring.security.oauth2.resourceserver.jwt.*),
+      // mapped to Interlend users by the same claims as the sign-in
+      OidcUsers users = new OidcUsers(patrons, oidc);
+      http.oauth2ResourceServer(
+          o ->
+              o.jwt(
+                      j ->
+                          j.jwtAuthenticationConverter(
+                              token -> {
+                                OidcUsers.Identity who = users.identify(token.getClaims(), token.getSubject());
+                                return new JwtAuthenticationToken(token, who.authorities(), who.name());
+                              }))
+                  .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+    }
+    return http.build();
   }
 
   @Bean

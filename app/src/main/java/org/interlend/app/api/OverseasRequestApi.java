@@ -1,14 +1,12 @@
 package org.interlend.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.CamundaClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
@@ -17,8 +15,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.interlend.overseas.Charges;
+import org.interlend.overseas.ChargeAnswers;
 import org.interlend.overseas.OverseasOrders;
 import org.interlend.requests.Request;
 import org.interlend.requests.RequestLauncher;
@@ -52,22 +49,19 @@ public class OverseasRequestApi {
   private final RequestLauncher launcher;
   private final Requests requests;
   private final RequestingPatron requestingPatron;
-  private final Charges charges;
-  private final CamundaClient client;
+  private final ChargeAnswers chargeAnswers;
   private final OverseasOrders orders;
 
   public OverseasRequestApi(
       RequestLauncher launcher,
       Requests requests,
       RequestingPatron requestingPatron,
-      Charges charges,
-      CamundaClient client,
+      ChargeAnswers chargeAnswers,
       OverseasOrders orders) {
     this.launcher = launcher;
     this.requests = requests;
     this.requestingPatron = requestingPatron;
-    this.charges = charges;
-    this.client = client;
+    this.chargeAnswers = chargeAnswers;
     this.orders = orders;
   }
 
@@ -197,35 +191,20 @@ public class OverseasRequestApi {
                 () ->
                     ApiErrors.problem(
                         HttpStatus.NOT_FOUND, "No such request", "You have no request " + id + "."));
-    Charges.Charge offer =
-        charges
-            .openOffer(request.id())
-            .orElseThrow(
-                () ->
-                    ApiErrors.problem(
-                        HttpStatus.CONFLICT,
-                        "No charge pending",
-                        "Request " + request.id() + " has no charge waiting for your answer."));
-    try {
-      client
-          .newPublishMessageCommand()
-          .messageName("charge-answer")
-          .correlationKey(request.id())
-          .messageId("charge-answer-" + offer.id()) // one answer per offer, even when sent twice
-          .timeToLive(Duration.ofMinutes(10))
-          .variables(Map.of("chargeAccepted", accept))
-          .send()
-          .join(30, TimeUnit.SECONDS);
-    } catch (RuntimeException e) {
-      if (String.valueOf(e.getMessage()).contains("ALREADY_EXISTS")
-          || String.valueOf(e.getMessage()).contains("already")) {
-        throw ApiErrors.problem(
-            HttpStatus.CONFLICT, "Already answered", "The charge for " + request.id() + " was already answered.");
-      }
-      throw e;
-    }
-    return ResponseEntity.accepted()
-        .body(new ChargeAnswerView(request.id(), accept, offer.amountHkd(), offer.answerBy()));
+    return switch (chargeAnswers.answer(request.id(), accept)) {
+      case ChargeAnswers.Answer.Sent sent ->
+          ResponseEntity.accepted()
+              .body(new ChargeAnswerView(
+                  request.id(), accept, sent.offer().amountHkd(), sent.offer().answerBy()));
+      case ChargeAnswers.Answer.NonePending none ->
+          throw ApiErrors.problem(
+              HttpStatus.CONFLICT,
+              "No charge pending",
+              "Request " + request.id() + " has no charge waiting for your answer.");
+      case ChargeAnswers.Answer.AlreadyAnswered already ->
+          throw ApiErrors.problem(
+              HttpStatus.CONFLICT, "Already answered", "The charge for " + request.id() + " was already answered.");
+    };
   }
 
   private static void put(Map<String, Object> variables, String name, Object value) {

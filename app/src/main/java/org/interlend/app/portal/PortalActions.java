@@ -1,7 +1,5 @@
 package org.interlend.app.portal;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -10,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.interlend.app.api.DigitalRequestApi;
 import org.interlend.app.api.OverseasRequestApi;
+import org.interlend.overseas.ChargeAnswers;
 import org.interlend.overseas.OverseasOrders;
 import org.interlend.catalogue.Bib;
 import org.interlend.catalogue.Catalogue;
@@ -65,6 +64,7 @@ public class PortalActions {
   private final DigitalRequestApi digitalApi;
   private final OverseasRequestApi overseasApi;
   private final OverseasOrders overseas;
+  private final ChargeAnswers chargeAnswers;
 
   public PortalActions(
       Patrons patrons,
@@ -81,7 +81,8 @@ public class PortalActions {
       PortalController pages,
       DigitalRequestApi digitalApi,
       OverseasRequestApi overseasApi,
-      OverseasOrders overseas) {
+      OverseasOrders overseas,
+      ChargeAnswers chargeAnswers) {
     this.patrons = patrons;
     this.catalogue = catalogue;
     this.availability = availability;
@@ -97,6 +98,7 @@ public class PortalActions {
     this.digitalApi = digitalApi;
     this.overseasApi = overseasApi;
     this.overseas = overseas;
+    this.chargeAnswers = chargeAnswers;
   }
 
 
@@ -302,12 +304,14 @@ public class PortalActions {
       return "redirect:/portal/requests/" + id;
     }
     boolean accept = answer.equals("accept");
-    ObjectNode body = JsonNodeFactory.instance.objectNode().put("accept", accept);
-    try {
-      overseasApi.answerCharge(id, body, principal, http);
-      redirect.addFlashAttribute("message", text(accept ? "action.chargeAccepted" : "action.chargeDeclined"));
-    } catch (ErrorResponseException e) {
-      redirect.addFlashAttribute("error", e.getBody().getDetail());
+    switch (chargeAnswers.answer(id, accept)) {
+      case ChargeAnswers.Answer.Sent sent ->
+          redirect.addFlashAttribute(
+              "message", text(accept ? "action.chargeAccepted" : "action.chargeDeclined"));
+      case ChargeAnswers.Answer.NonePending none ->
+          redirect.addFlashAttribute("error", text("action.error.noCharge", id));
+      case ChargeAnswers.Answer.AlreadyAnswered already ->
+          redirect.addFlashAttribute("error", text("action.error.chargeAnswered", id));
     }
     return "redirect:/portal/requests/" + id;
   }

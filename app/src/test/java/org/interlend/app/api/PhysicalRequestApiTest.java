@@ -9,12 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.interlend.InterlendApplication;
+import org.interlend.app.portal.WebSession;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
 import org.interlend.workflows.engine.UserTasks;
@@ -185,13 +184,7 @@ class PhysicalRequestApiTest {
   }
 
   private HttpResponse<String> post(String path, String user, String body) throws Exception {
-    String auth = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", "Basic " + auth)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new WebSession(port).api("POST", path, user, body);
   }
+
 }

@@ -34,18 +34,30 @@ public abstract class ProcessTest {
         .getProcessInstanceKey();
   }
 
-  /** Waits for the instance's open user task with this element id. */
+  /**
+   * Waits for the instance's open user task with this element id, failing at once when the instance
+   * (or one it called) raised an incident.
+   */
   protected OpenTask awaitTask(long processInstanceKey, String elementId) {
+    return awaitNextTask(processInstanceKey, elementId, -1);
+  }
+
+  /** Like {@link #awaitTask}, for a task that comes after {@code previousTaskKey} (a later round). */
+  protected OpenTask awaitNextTask(long processInstanceKey, String elementId, long previousTaskKey) {
     return await()
         .pollInSameThread()
         .atMost(WAIT)
+        .failFast(
+            "an incident was raised",
+            () -> !records.openIncidents(processInstanceKey).isEmpty())
         .until(
             () ->
                 userTasks.open().stream()
                     .filter(
                         t ->
                             t.processInstanceKey() == processInstanceKey
-                                && t.elementId().equals(elementId))
+                                && t.elementId().equals(elementId)
+                                && t.key() != previousTaskKey)
                     .findFirst(),
             java.util.Optional::isPresent)
         .orElseThrow();

@@ -91,17 +91,7 @@ class DigitalCopyProcessTest extends ProcessTest {
 
   /** A scan task that appears after the given one (same instance, later round). */
   OpenTask awaitNextScanTask(Request request, long previousTaskKey) {
-    return await()
-        .pollInSameThread()
-        .atMost(WAIT)
-        .until(
-            () ->
-                userTasks.open().stream()
-                    .filter(t -> t.processInstanceKey() == request.processInstanceKey()
-                        && t.elementId().equals("scanAndUpload") && t.key() != previousTaskKey)
-                    .findFirst(),
-            java.util.Optional::isPresent)
-        .orElseThrow();
+    return awaitNextTask(request.processInstanceKey(), "scanAndUpload", previousTaskKey);
   }
 
   void supply(OpenTask task, String... keys) {

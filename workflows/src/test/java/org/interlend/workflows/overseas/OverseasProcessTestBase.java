@@ -127,24 +127,6 @@ abstract class OverseasProcessTestBase extends ProcessTest {
     userTasks.complete(task.key(), answer);
   }
 
-  /** Waits for the task, failing at once when the instance (or a called one) raised an incident. */
-  @Override
-  protected OpenTask awaitTask(long processInstanceKey, String elementId) {
-    return await()
-        .pollInSameThread()
-        .atMost(WAIT)
-        .failFast("an incident was raised", () -> !records.openIncidents(processInstanceKey).isEmpty())
-        .until(
-            () ->
-                userTasks.open().stream()
-                    .filter(
-                        t -> t.processInstanceKey() == processInstanceKey
-                            && t.elementId().equals(elementId))
-                    .findFirst(),
-            Optional::isPresent)
-        .orElseThrow();
-  }
-
   /** The instance of {@code processId} called from {@code parent}, once it was started. */
   long awaitChild(long parent, String processId) {
     return await()

@@ -167,20 +167,7 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
     OpenTask first = awaitTask(r.instance(), "sourceFromPartner");
     userTasks.complete(first.key(), Map.of("sourcingResult", "FOUND", "partnerCode", "nlc"));
 
-    OpenTask again =
-        org.awaitility.Awaitility.await()
-            .pollInSameThread()
-            .atMost(WAIT)
-            .until(
-                () ->
-                    userTasks.open().stream()
-                        .filter(
-                            t -> t.processInstanceKey() == r.instance()
-                                && t.elementId().equals("sourceFromPartner")
-                                && t.key() != first.key())
-                        .findFirst(),
-                java.util.Optional::isPresent)
-            .orElseThrow();
+    OpenTask again = awaitNextTask(r.instance(), "sourceFromPartner", first.key());
     userTasks.complete(again.key(), quote("nlc", 300, "CNY", "PHYSICAL")); // HK$324
     awaitTask(r.instance(), "placeOverseasOrder");
     assertThat(userTasks.processVariables(r.instance())).containsEntry("costHkd", 324.0);
@@ -273,20 +260,7 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
     // an unusable upload goes back to the staff with its reason (SCAN_INVALID from digital-delivery)
     String notAPdf = upload("partner-scan.pdf", "an e-mail saved by mistake".getBytes());
     userTasks.complete(upload.key(), Map.of("uploadKeys", List.of(notAPdf), "expectedPages", 3));
-    OpenTask again =
-        org.awaitility.Awaitility.await()
-            .pollInSameThread()
-            .atMost(WAIT)
-            .until(
-                () ->
-                    userTasks.open().stream()
-                        .filter(
-                            t -> t.processInstanceKey() == r.instance()
-                                && t.elementId().equals("uploadOverseasScan")
-                                && t.key() != upload.key())
-                        .findFirst(),
-                java.util.Optional::isPresent)
-            .orElseThrow();
+    OpenTask again = awaitNextTask(r.instance(), "uploadOverseasScan", upload.key());
     assertThat(String.valueOf(userTasks.processVariables(r.instance()).get("scanProblem")))
         .contains("not a PDF");
     assertThat(records.openIncidents(r.instance())).isEmpty();

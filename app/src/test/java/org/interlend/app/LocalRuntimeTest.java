@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.interlend.InterlendApplication;
-import org.interlend.workflows.engine.EngineRecords;
+import org.interlend.workflows.engine.EngineProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 class LocalRuntimeTest {
 
   @LocalServerPort int port;
-  @Autowired EngineRecords records;
+  @Autowired EngineProjection projection;
   @Autowired org.interlend.workflows.engine.UserTasks userTasks;
 
   final HttpClient http =
@@ -65,11 +65,11 @@ class LocalRuntimeTest {
     HttpResponse<String> invalid = post(taskPath, "note=");
     assertThat(invalid.statusCode()).isEqualTo(422);
     assertThat(invalid.body()).contains("Note is required");
-    assertThat(records.completed(instance)).isFalse();
+    assertThat(projection.completed(instance)).isFalse();
 
     HttpResponse<String> done = post(taskPath, "note=checked+at+the+desk");
     assertThat(done.statusCode()).isEqualTo(302);
-    await().atMost(Duration.ofSeconds(20)).until(() -> records.completed(instance));
+    await().atMost(Duration.ofSeconds(20)).until(() -> projection.completed(instance));
     assertThat(get("/desk/mail").body()).contains("Interlend smoke check " + instance);
   }
 

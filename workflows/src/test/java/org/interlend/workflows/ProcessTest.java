@@ -6,7 +6,7 @@ import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.util.Map;
 import org.interlend.workflows.engine.EmbeddedEngine;
-import org.interlend.workflows.engine.EngineRecords;
+import org.interlend.workflows.engine.EngineProjection;
 import org.interlend.workflows.engine.UserTasks;
 import org.interlend.workflows.engine.UserTasks.OpenTask;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +20,7 @@ public abstract class ProcessTest {
 
   @Autowired protected CamundaClient client;
   @Autowired protected EmbeddedEngine engine;
-  @Autowired protected EngineRecords records;
+  @Autowired protected EngineProjection projection;
   @Autowired protected UserTasks userTasks;
 
   protected long start(String processId, Map<String, Object> variables) {
@@ -49,7 +49,7 @@ public abstract class ProcessTest {
         .atMost(WAIT)
         .failFast(
             "an incident was raised",
-            () -> !records.openIncidents(processInstanceKey).isEmpty())
+            () -> !projection.openIncidents(processInstanceKey).isEmpty())
         .until(
             () ->
                 userTasks.open().stream()
@@ -69,7 +69,7 @@ public abstract class ProcessTest {
         .atMost(WAIT)
         .failFast(
             "an incident was raised",
-            () -> !records.openIncidents(processInstanceKey).isEmpty())
-        .until(() -> records.completed(processInstanceKey));
+            () -> !projection.openIncidents(processInstanceKey).isEmpty())
+        .until(() -> projection.completed(processInstanceKey));
   }
 }

@@ -1,5 +1,7 @@
 package org.interlend.workflows;
 
+import org.interlend.workflows.engine.UserTasks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -49,14 +51,15 @@ class SmokeProcessTest extends ProcessTest {
                 String.class,
                 instance))
         .isEqualTo("all good at the counter");
-    assertThat(records.completedElements(instance))
+    assertThat(projection.completedElements(instance))
         .containsSubsequence("roundTrip", "confirmSmoke", "recordConfirmation", "confirmed");
   }
 
   @Test
   void completingAnUnknownTaskIsRefusedClearly() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> userTasks.complete(42L, Map.of()))
-        .hasMessageContaining("no open user task 42");
+        .isInstanceOf(UserTasks.TaskNotOpenException.class)
+        .hasMessageContaining("user task 42 is not open");
   }
 
   private static String subject(MimeMessage m) {

@@ -2,6 +2,11 @@ package org.interlend.workflows.engine;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.Deployment;
+import io.camunda.client.api.worker.BackoffSupplier;
+import io.camunda.client.jobhandling.CommandExceptionHandlingStrategy;
+import io.camunda.client.jobhandling.DefaultJobExceptionHandlingStrategy;
+import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
+import io.camunda.client.metrics.MetricsRecorder;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** The engine: in-memory in this JVM unless {@code interlend.engine.grpc-address} is set. */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "io.camunda.client.spring.configuration.CamundaAutoConfiguration")
 @EnableConfigurationProperties(EngineProperties.class)
 public class EngineConfiguration {
 
@@ -24,18 +29,31 @@ public class EngineConfiguration {
   }
 
   @Bean("engine")
-  HealthIndicator engineHealth(CamundaClient client) {
-    return () -> {
-      try {
-        var topology = client.newTopologyRequest().send().join(3, java.util.concurrent.TimeUnit.SECONDS);
-        return Health.up()
-            .withDetail("gateway", topology.getGatewayVersion())
-            .withDetail("brokers", topology.getBrokers().size())
-            .build();
-      } catch (RuntimeException e) {
-        return Health.down().withDetail("error", String.valueOf(e.getMessage())).build();
-      }
-    };
+  HealthIndicator engineHealth(EngineStatus status) {
+    return () ->
+        status
+            .unavailable()
+            .map(reason -> Health.down().withDetail("error", reason).build())
+            .orElseGet(() -> Health.up().build());
+  }
+
+  /**
+   * Technical failures of workers are retried with a growing wait ({@link RetryPolicy}), not at
+   * once; business outcomes (BPMN errors) keep the client's handling.
+   */
+  @Bean
+  JobExceptionHandlingStrategy jobExceptionHandlingStrategy(
+      CommandExceptionHandlingStrategy commands, MetricsRecorder metrics) {
+    return new BackoffOnFailure(new DefaultJobExceptionHandlingStrategy(commands, metrics));
+  }
+
+  /**
+   * How long a worker waits between polls that found nothing (and after a failed poll): up to 30 s.
+   * Jobs reach workers through their streams at once; polling only picks up what a stream missed.
+   */
+  @Bean
+  BackoffSupplier backoffSupplier() {
+    return BackoffSupplier.newBackoffBuilder().minDelay(100).maxDelay(30_000).build();
   }
 
   /** Deploys every BPMN, DMN and form under classpath:camunda/ when the app starts. */
@@ -54,7 +72,18 @@ public class EngineConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedEngine embeddedEngine(EngineProperties properties) {
-      return new EmbeddedEngine(properties.embeddedPort());
+      EmbeddedEngine engine =
+          new EmbeddedEngine(
+              properties.embeddedPort(), properties.embeddedHost(), properties.endedInstancesKept());
+      if (properties.exitOnFailure()) {
+        engine.onFailure(FatalExit::engineFailed);
+      }
+      return engine;
+    }
+
+    @Bean
+    EngineProjection engineProjection(EmbeddedEngine engine) {
+      return engine.projection();
     }
 
     @Bean
@@ -63,8 +92,8 @@ public class EngineConfiguration {
     }
 
     @Bean
-    EngineRecords engineRecords(EmbeddedEngine engine) {
-      return new EngineRecords(engine);
+    EngineStatus engineStatus(EmbeddedEngine engine) {
+      return engine::failure;
     }
   }
 
@@ -75,6 +104,11 @@ public class EngineConfiguration {
     @Bean
     UserTasks userTasks(CamundaClient client) {
       return new CamundaUserTasks(client);
+    }
+
+    @Bean
+    EngineStatus engineStatus(CamundaClient client) {
+      return new ClusterStatus(client);
     }
 
     /**

@@ -20,6 +20,19 @@ public class EngineEnvironment implements EnvironmentPostProcessor {
     Map<String, Object> client = new HashMap<>();
     client.put("camunda.client.mode", "self-managed");
     client.put("camunda.client.prefer-rest-over-grpc", false);
+    // Workers: jobs are pushed to open streams as they are created; polling is only the fallback
+    // and backs off while there is nothing to do (BackoffSupplier bean), so an idle app writes
+    // almost nothing to the engine. Handlers run concurrently on a bounded pool.
+    client.put("camunda.client.worker.defaults.stream-enabled", true);
+    client.put(
+        "camunda.client.execution-threads",
+        env.getProperty(
+            "interlend.workers.threads",
+            Integer.class,
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
+    client.put(
+        "camunda.client.worker.defaults.max-jobs-active",
+        env.getProperty("interlend.workers.max-jobs-active", Integer.class, 16));
     String grpc = env.getProperty("interlend.engine.grpc-address");
     if (grpc == null || grpc.isBlank()) {
       int port =
@@ -31,7 +44,11 @@ public class EngineEnvironment implements EnvironmentPostProcessor {
         port = Ports.free();
         client.put("interlend.engine.embedded-port", port);
       }
-      client.put("camunda.client.grpc-address", "http://127.0.0.1:" + port);
+      String host = env.getProperty("interlend.engine.embedded-host", "127.0.0.1");
+      if (host.isBlank() || host.equals("0.0.0.0") || host.equals("::")) {
+        host = "127.0.0.1";
+      }
+      client.put("camunda.client.grpc-address", "http://" + host + ":" + port);
       // The in-memory engine has no REST API; nothing may silently reach another local server.
       client.put("camunda.client.rest-address", "http://127.0.0.1:1");
       client.put("camunda.client.auth.method", "none");

@@ -19,7 +19,11 @@ public interface UserTasks {
     return open().stream().filter(t -> t.key() == userTaskKey).findFirst();
   }
 
-  /** Completes the task; the variables are merged into the process instance. */
+  /**
+   * Completes the task; the variables are merged into the process instance.
+   *
+   * @throws TaskNotOpenException when the task was completed or cancelled before (a lost race)
+   */
   void complete(long userTaskKey, Map<String, Object> variables);
 
   /** Current variables of a process instance, for showing a task's context. */
@@ -32,5 +36,26 @@ public interface UserTasks {
       long processInstanceKey,
       List<String> candidateGroups,
       long formKey,
-      Instant created) {}
+      Instant created,
+      String assignee,
+      String dueDate) {
+
+    public OpenTask(
+        long key,
+        String elementId,
+        String bpmnProcessId,
+        long processInstanceKey,
+        List<String> candidateGroups,
+        long formKey,
+        Instant created) {
+      this(key, elementId, bpmnProcessId, processInstanceKey, candidateGroups, formKey, created, null, null);
+    }
+  }
+
+  /** The task is no longer open: someone completed it first, or its process moved on. */
+  class TaskNotOpenException extends RuntimeException {
+    public TaskNotOpenException(String message) {
+      super(message);
+    }
+  }
 }

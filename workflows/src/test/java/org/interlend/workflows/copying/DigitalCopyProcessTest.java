@@ -75,7 +75,7 @@ class DigitalCopyProcessTest extends ProcessTest {
         .atMost(WAIT)
         .failFast(
             "an incident was raised",
-            () -> !records.openIncidents(requests.get(requestId).processInstanceKey()).isEmpty())
+            () -> !projection.openIncidents(requests.get(requestId).processInstanceKey()).isEmpty())
         .until(() -> requests.get(requestId).status() == status);
     return requests.get(request.id()).status();
   }
@@ -187,7 +187,7 @@ class DigitalCopyProcessTest extends ProcessTest {
     assertThat(deliveries.claim(request.id())).isInstanceOf(DownloadClaim.Expired.class);
     assertThat(mailTo(patron, "is no longer available")).hasSize(1);
     assertThat(loansInUse(patron)).isZero();
-    assertThat(records.completedElements(request.processInstanceKey()))
+    assertThat(projection.completedElements(request.processInstanceKey()))
         .containsSubsequence("checkCopyright", "decideCopyright", "holdQuota", "chooseSupplier",
             "scanAndUpload", "deliver", "releaseQuota", "finished");
   }
@@ -205,7 +205,7 @@ class DigitalCopyProcessTest extends ProcessTest {
         .contains("Alumni")
         .contains("may not request chapters or articles")
         .contains("physical item on loan");
-    assertThat(records.completedElements(request.processInstanceKey()))
+    assertThat(projection.completedElements(request.processInstanceKey()))
         .contains("notEligible", "rejected")
         .doesNotContain("checkCopyright");
     assertThat(mailTo(patron, "cannot be supplied")).hasSize(1);
@@ -383,7 +383,7 @@ class DigitalCopyProcessTest extends ProcessTest {
     assertThat(again.candidateGroups()).containsExactly("staff-hku");
     Map<String, Object> variables = userTasks.processVariables(request.processInstanceKey());
     assertThat(String.valueOf(variables.get("scanProblem"))).contains("not a PDF").contains("image/jpeg");
-    assertThat(records.openIncidents(request.processInstanceKey())).isEmpty();
+    assertThat(projection.openIncidents(request.processInstanceKey())).isEmpty();
     assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.SCANNING);
     assertThat(store.stat(jpegNamedPdf)).as("refused upload removed").isEmpty();
 

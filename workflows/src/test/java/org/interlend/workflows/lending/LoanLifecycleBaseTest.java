@@ -138,7 +138,7 @@ abstract class LoanLifecycleBaseTest extends ProcessTest {
     await()
         .pollInSameThread()
         .atMost(WAIT)
-        .failFast("an incident was raised", () -> !records.openIncidents(l.instance()).isEmpty())
+        .failFast("an incident was raised", () -> !projection.openIncidents(l.instance()).isEmpty())
         .until(() -> requests.get(l.requestId()).status() == status);
   }
 
@@ -150,7 +150,7 @@ abstract class LoanLifecycleBaseTest extends ProcessTest {
         .failFast(
             "an incident was raised",
             () -> {
-              var incidents = records.openIncidents(l.instance());
+              var incidents = projection.openIncidents(l.instance());
               if (!incidents.isEmpty()) {
                 throw new AssertionError("incidents: " + incidents);
               }
@@ -175,7 +175,7 @@ abstract class LoanLifecycleBaseTest extends ProcessTest {
             await()
                 .pollInSameThread()
                 .atMost(WAIT)
-                .failFast("an incident was raised", () -> !records.openIncidents(l.instance()).isEmpty())
+                .failFast("an incident was raised", () -> !projection.openIncidents(l.instance()).isEmpty())
                 .until(() -> loans.get(l.requestId()), done);
     return loan;
   }
@@ -191,20 +191,9 @@ abstract class LoanLifecycleBaseTest extends ProcessTest {
     await().pollInSameThread().atMost(WAIT).until(() -> mails(l, prefix).size() >= count);
   }
 
-  /** The last value (JSON) of a variable in a process instance, from the engine's records. */
-  String variable(long instance, String name) {
-    String value = null;
-    for (Record<?> r : engine.records().getRecords()) {
-      if (r.getValueType() == ValueType.VARIABLE) {
-        VariableRecordValue v = (VariableRecordValue) r.getValue();
-        if (v.getProcessInstanceKey() == instance
-            && v.getScopeKey() == instance
-            && v.getName().equals(name)) {
-          value = v.getValue();
-        }
-      }
-    }
-    return value;
+  /** The current value of a variable in a process instance (JSON values: maps, strings, numbers). */
+  Object variable(long instance, String name) {
+    return projection.variables(instance).get(name);
   }
 
   static String subject(MimeMessage m) {
@@ -234,7 +223,7 @@ abstract class LoanLifecycleBaseTest extends ProcessTest {
   @AfterEach
   void cancelOpenInstances() {
     for (long instance : started) {
-      if (!records.completed(instance) && !records.terminated(instance)) {
+      if (!projection.completed(instance) && !projection.terminated(instance)) {
         try {
           client.newCancelInstanceCommand(instance).send().join();
         } catch (RuntimeException e) {

@@ -45,8 +45,8 @@ class LoanLifecycleFineTest extends LoanLifecycleBaseTest {
     assertThat(requests.get(l.requestId()).status()).isEqualTo(RequestStatus.RETURNED);
     awaitMails(l, "Returned", 1);
     assertThat(body(mails(l, "Returned").getFirst())).contains("Overdue fine charged: HK$6.00");
-    assertThat(variable(l.instance(), "loanOutcome")).isEqualTo("\"RETURNED\"");
-    assertThat(variable(l.instance(), "fineAmount")).isEqualTo("\"6.00\"");
+    assertThat(variable(l.instance(), "loanOutcome")).isEqualTo("RETURNED");
+    assertThat(variable(l.instance(), "fineAmount")).isEqualTo("6.00");
     assertThat(mails(l, "Overdue")).hasSize(1);
   }
 
@@ -111,7 +111,7 @@ class LoanLifecycleFineTest extends LoanLifecycleBaseTest {
     awaitCompleted(parent);
 
     assertThat(ledger.forLoan(l.requestId())).isEmpty();
-    assertThat(variable(parent, "loanOutcome")).isEqualTo("\"RETURNED\"");
+    assertThat(variable(parent, "loanOutcome")).isEqualTo("RETURNED");
     assertThat(variable(parent, "returnedAt")).isNotNull();
     assertThat(body(mails(l, "Returned").getFirst())).contains("Overdue fine charged: HK$0.00");
   }

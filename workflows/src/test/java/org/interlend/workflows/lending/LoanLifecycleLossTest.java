@@ -38,7 +38,7 @@ class LoanLifecycleLossTest extends LoanLifecycleBaseTest {
     assertThat(requests.get(l.requestId()).status()).isEqualTo(RequestStatus.LOST);
     assertThat(loan(l).lossKind()).isEqualTo("LOST");
     assertThat(loan(l).returnedAt()).isNull();
-    assertThat(variable(l.instance(), "loanOutcome")).isEqualTo("\"LOST\"");
+    assertThat(variable(l.instance(), "loanOutcome")).isEqualTo("LOST");
     awaitMails(l, "Charged for a lost item", 1);
     assertThat(body(mails(l, "Charged for a lost item").getFirst()))
         .contains("Replacement charge: HK$500.00")
@@ -91,6 +91,6 @@ class LoanLifecycleLossTest extends LoanLifecycleBaseTest {
         .singleElement()
         .satisfies(f -> assertThat(f.amount()).isEqualByComparingTo("64.00"));
     assertThat(requests.get(l.requestId()).status()).isEqualTo(RequestStatus.RETURNED);
-    assertThat(variable(l.instance(), "loanOutcome")).isEqualTo("\"RETURNED\"");
+    assertThat(variable(l.instance(), "loanOutcome")).isEqualTo("RETURNED");
   }
 }

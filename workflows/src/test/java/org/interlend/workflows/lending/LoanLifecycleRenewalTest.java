@@ -29,7 +29,7 @@ class LoanLifecycleRenewalTest extends LoanLifecycleBaseTest {
     assertThat(loan.recalled()).isFalse();
     assertThat(loan.returnedAt()).isNull();
     assertThat(requests.history(l.requestId()).getLast().note()).isEqualTo("Due " + loan.dueDate());
-    assertThat(records.completed(l.instance())).isFalse();
+    assertThat(projection.completed(l.instance())).isFalse();
   }
 
   @Test
@@ -53,7 +53,7 @@ class LoanLifecycleRenewalTest extends LoanLifecycleBaseTest {
 
     engine.increaseTime(Duration.ofDays(15)); // day 39, inside the window again
     Renewal third = desk.renew(l.requestId(), WAIT).orElseThrow(
-        () -> new AssertionError("no decision; passed " + records.completedElements(l.instance())));
+        () -> new AssertionError("no decision; passed " + projection.completedElements(l.instance())));
     assertThat(third.granted()).isFalse();
     assertThat(third.reason()).isEqualTo("LIMIT_REACHED");
     assertThat(third.message()).contains("most allowed (2)");

@@ -66,7 +66,7 @@ class PhysicalLoanProcessTest extends ProcessTest {
         .atMost(WAIT)
         .failFast(
             "an incident was raised",
-            () -> assertThat(records.openIncidents(instance(r))).as("incidents of " + r.id()).isEmpty())
+            () -> assertThat(projection.openIncidents(instance(r))).as("incidents of " + r.id()).isEmpty())
         .until(
             () ->
                 userTasks.open().stream()
@@ -134,7 +134,7 @@ class PhysicalLoanProcessTest extends ProcessTest {
     Request r = place(patron, data.titleAt("hku"));
     awaitRejected(r, reason);
     assertThat(data.loansInUse(patron)).isZero();
-    assertThat(records.completedElements(instance(r))).doesNotContain("checkAccount");
+    assertThat(projection.completedElements(instance(r))).doesNotContain("checkAccount");
   }
 
   @Test
@@ -254,7 +254,7 @@ class PhysicalLoanProcessTest extends ProcessTest {
     assertThat(requests.get(r.id()).status()).isEqualTo(CANCELLED);
     assertThat(data.statuses(r.id())).containsExactly(REQUESTED, CANCELLED);
     assertThat(data.loansInUse(patron)).isEqualTo(1);
-    assertThat(records.completedElements(instance(r))).contains("requestCancelled");
+    assertThat(projection.completedElements(instance(r))).contains("requestCancelled");
     assertThat(data.mailsTo(data.email(patron)))
         .containsExactly("HKALL request " + r.id() + " cancelled: " + r.title());
   }
@@ -288,7 +288,7 @@ class PhysicalLoanProcessTest extends ProcessTest {
     userTasks.complete(pull.key(), Map.of("pullOutcome", "SHIPPED"));
 
     awaitCompleted(instance(r));
-    assertThat(records.completedElements(instance(r))).contains("requestCancelled");
+    assertThat(projection.completedElements(instance(r))).contains("requestCancelled");
     assertThat(data.statuses(r.id())).containsExactly(REQUESTED, CANCELLED);
     assertThat(data.itemStatus(bib, "hku")).isEqualTo("AVAILABLE");
     assertThat(data.loansInUse(patron)).isEqualTo(1);
@@ -415,7 +415,7 @@ class PhysicalLoanProcessTest extends ProcessTest {
     userTasks.complete(loss.key(), Map.of("lossKind", "LOST", "lossNote", "patron reported it lost"));
 
     awaitCompleted(instance(r));
-    assertThat(records.completedElements(instance(r))).contains("itemLost");
+    assertThat(projection.completedElements(instance(r))).contains("itemLost");
     assertThat(requests.get(r.id()).status()).isEqualTo(RequestStatus.LOST);
     assertThat(data.loansInUse(patron)).isEqualTo(6);
   }

@@ -44,7 +44,7 @@ class CostApprovalProcessTest extends OverseasProcessTestBase {
     userTasks.complete(task.key(), Map.of("approvalDecision", "APPROVE_CAP", "approvedCapHkd", 1000));
     awaitCompleted(s.instance());
     assertThat(userTasks.processVariables(s.instance())).containsEntry("costOutcome", "APPROVED");
-    assertThat(records.completedElements(s.instance())).doesNotContain("offerCharge");
+    assertThat(projection.completedElements(s.instance())).doesNotContain("offerCharge");
   }
 
   @Test

@@ -29,7 +29,7 @@ class OverseasCancelProcessTest extends OverseasProcessTestBase {
     assertThat(result).isInstanceOf(Cancel.Done.class);
     assertThat(((Cancel.Done) result).request().status()).isEqualTo(RequestStatus.CANCELLED);
     awaitCompleted(r.instance());
-    assertThat(records.completedElements(r.instance()))
+    assertThat(projection.completedElements(r.instance()))
         .contains("cancelRequested", "closeCancelled", "notifyCancelled", "requestCancelled")
         .doesNotContain("sourceFromPartner", "convertCost", "placeOverseasOrder");
     assertThat(userTasks.open()).noneMatch(t -> t.key() == sourcing.key());
@@ -53,8 +53,8 @@ class OverseasCancelProcessTest extends OverseasProcessTestBase {
 
     assertThat(result).isInstanceOf(Cancel.Done.class);
     awaitCompleted(r.instance());
-    assertThat(records.terminated(approval)).isTrue();
-    assertThat(records.completedElements(r.instance())).contains("cancelRequested", "requestCancelled");
+    assertThat(projection.terminated(approval)).isTrue();
+    assertThat(projection.completedElements(r.instance())).contains("cancelRequested", "requestCancelled");
     assertThat(charges.openOffer(r.requestId())).isEmpty();
     assertThat(charges.forRequest(r.requestId()))
         .singleElement()
@@ -102,8 +102,8 @@ class OverseasCancelProcessTest extends OverseasProcessTestBase {
     assertThat(((Cancel.Refused) result).reason())
         .contains(r.requestId(), "already placed the order", "ORDERED", "charges may apply");
     assertThat(requests.get(r.requestId()).status()).isEqualTo(RequestStatus.ORDERED);
-    assertThat(records.completed(r.instance())).isFalse();
-    assertThat(records.completedElements(r.instance())).doesNotContain("closeCancelled");
+    assertThat(projection.completed(r.instance())).isFalse();
+    assertThat(projection.completedElements(r.instance())).doesNotContain("closeCancelled");
     assertThat(requests.history(r.requestId()))
         .filteredOn(c -> c.status() == RequestStatus.ORDERED)
         .singleElement()
@@ -125,7 +125,7 @@ class OverseasCancelProcessTest extends OverseasProcessTestBase {
     userTasks.complete(order.key(), Map.of("orderReference", "WS-778"));
 
     awaitCompleted(r.instance());
-    assertThat(records.completedElements(r.instance()))
+    assertThat(projection.completedElements(r.instance()))
         .contains("cancelledBeforeOrder", "closeCancelled", "requestCancelled")
         .doesNotContain("orderRecorded", "notifyOrdered");
     assertThat(requests.get(r.requestId()).status()).isEqualTo(RequestStatus.CANCELLED);

@@ -100,7 +100,7 @@ abstract class OverseasProcessTestBase extends ProcessTest {
   @AfterEach
   void cancelLeftovers() {
     for (long instance : started) {
-      if (!records.completed(instance) && !records.terminated(instance)) {
+      if (!projection.completed(instance) && !projection.terminated(instance)) {
         try {
           client.newCancelInstanceCommand(instance).send().join();
         } catch (RuntimeException ignored) {
@@ -142,20 +142,7 @@ abstract class OverseasProcessTestBase extends ProcessTest {
 
   /** Instances of {@code processId} called from {@code parent}, in the order they started. */
   List<Long> children(long parent, String processId) {
-    List<Long> found = new ArrayList<>();
-    for (Record<?> r : engine.records().getRecords()) {
-      if (r.getValueType() == ValueType.PROCESS_INSTANCE
-          && r.getRecordType() == RecordType.EVENT
-          && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
-        ProcessInstanceRecordValue v = (ProcessInstanceRecordValue) r.getValue();
-        if (v.getBpmnElementType() == BpmnElementType.PROCESS
-            && v.getParentProcessInstanceKey() == parent
-            && v.getBpmnProcessId().equals(processId)) {
-          found.add(v.getProcessInstanceKey());
-        }
-      }
-    }
-    return found;
+    return projection.children(parent, processId);
   }
 
   /** Waits until the element is active in the instance (e.g. a message subscription is open). */
@@ -163,26 +150,8 @@ abstract class OverseasProcessTestBase extends ProcessTest {
     await()
         .pollInSameThread()
         .atMost(WAIT)
-        .failFast("an incident was raised", () -> !records.openIncidents(instance).isEmpty())
-        .until(() -> active(instance, elementId));
-  }
-
-  private boolean active(long instance, String elementId) {
-    int activated = 0;
-    for (Record<?> r : engine.records().getRecords()) {
-      if (r.getValueType() == ValueType.PROCESS_INSTANCE && r.getRecordType() == RecordType.EVENT) {
-        ProcessInstanceRecordValue v = (ProcessInstanceRecordValue) r.getValue();
-        if (v.getProcessInstanceKey() == instance && v.getElementId().equals(elementId)) {
-          if (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
-            activated++;
-          } else if (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
-              || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED) {
-            activated--;
-          }
-        }
-      }
-    }
-    return activated > 0;
+        .failFast("an incident was raised", () -> !projection.openIncidents(instance).isEmpty())
+        .until(() -> projection.active(instance, elementId));
   }
 
   void publish(String message, String requestId, Map<String, Object> variables) {

@@ -29,7 +29,7 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
     OpenTask order = awaitTask(r.instance(), "placeOverseasOrder");
     assertThat(order.candidateGroups()).containsExactly("staff-cityu");
     long approval = child(r.instance(), "cost-approval").orElseThrow();
-    assertThat(records.completedElements(approval))
+    assertThat(projection.completedElements(approval))
         .contains("decideCostRoute", "setNoCharge", "approvedWithoutCharge")
         .doesNotContain("approveOverseasCost", "offerCharge");
     Map<String, Object> vars = userTasks.processVariables(r.instance());
@@ -95,7 +95,7 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
 
     awaitCompleted(r.instance());
     assertThat(requests.get(r.requestId()).status()).isEqualTo(RequestStatus.REJECTED);
-    assertThat(records.completedElements(r.instance())).contains("recordCostRejected", "costRejected");
+    assertThat(projection.completedElements(r.instance())).contains("recordCostRejected", "costRejected");
     awaitMail(r.patron().email(), "the cost was not approved");
     assertThat(body(mailTo(r.patron().email(), "the cost was not approved").get(0)))
         .contains("A cheaper edition is on order.");
@@ -117,7 +117,7 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
 
     awaitCompleted(r.instance());
     assertThat(requests.get(r.requestId()).status()).isEqualTo(RequestStatus.CANCELLED);
-    assertThat(records.completedElements(approval)).doesNotContain("approveOverseasCost");
+    assertThat(projection.completedElements(approval)).doesNotContain("approveOverseasCost");
     assertThat(charges.forRequest(r.requestId()))
         .singleElement()
         .satisfies(c -> assertThat(c.status()).isEqualTo(Charges.Status.DECLINED));
@@ -135,11 +135,11 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
     String answerBy = String.valueOf(userTasks.processVariables(approval).get("chargeAnswerBy"));
 
     engine.increaseTime(Duration.ofDays(6));
-    assertThat(records.completed(r.instance())).isFalse();
+    assertThat(projection.completed(r.instance())).isFalse();
     engine.increaseTime(Duration.ofDays(1).plusHours(1));
 
     awaitCompleted(r.instance());
-    assertThat(records.completedElements(approval)).contains("answerDeadline", "settleExpired");
+    assertThat(projection.completedElements(approval)).contains("answerDeadline", "settleExpired");
     assertThat(requests.get(r.requestId()).status()).isEqualTo(RequestStatus.CANCELLED);
     assertThat(charges.forRequest(r.requestId()))
         .singleElement()
@@ -179,7 +179,7 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
 
     awaitCompleted(r.instance());
     assertThat(requests.get(r.requestId()).status()).isEqualTo(RequestStatus.REJECTED);
-    assertThat(records.completedElements(r.instance())).doesNotContain("sourceFromPartner");
+    assertThat(projection.completedElements(r.instance())).doesNotContain("sourceFromPartner");
     awaitMail(r.patron().email(), "cannot be placed");
     assertThat(body(mailTo(r.patron().email(), "cannot be placed").get(0)))
         .contains("you may request a copy");
@@ -263,7 +263,7 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
     OpenTask again = awaitNextTask(r.instance(), "uploadOverseasScan", upload.key());
     assertThat(String.valueOf(userTasks.processVariables(r.instance()).get("scanProblem")))
         .contains("not a PDF");
-    assertThat(records.openIncidents(r.instance())).isEmpty();
+    assertThat(projection.openIncidents(r.instance())).isEmpty();
 
     String key = uploadPdf(3);
     userTasks.complete(again.key(), Map.of("uploadKeys", List.of(key), "expectedPages", 3));

@@ -1,0 +1,65 @@
+package org.interlend.app.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import io.camunda.client.api.command.ClientStatusException;
+import org.interlend.workflows.engine.EngineUnavailableException;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * Answers 503 with a plain message when the engine or the database is down, wherever it happens
+ * (API, portal, desk, console): a problem detail for the API, the error page for browsers.
+ * Nothing was changed by the refused request; it can be tried again.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UnavailableAdvice {
+
+  private static final Logger log = LoggerFactory.getLogger(UnavailableAdvice.class);
+  static final String RETRY_AFTER_SECONDS = "30";
+
+  @ExceptionHandler({
+    EngineUnavailableException.class,
+    ClientStatusException.class,
+    DataAccessException.class
+  })
+  Object unavailable(Exception e, HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
+    String reason = Unavailable.reason(e).orElse(null);
+    if (reason == null) {
+      throw e; // not an outage: the usual handling applies
+    }
+    log.warn("{} {} refused: {} ({})", request.getMethod(), request.getRequestURI(), reason, e.toString());
+    return respond(request, response, reason);
+  }
+
+  static Object respond(HttpServletRequest request, HttpServletResponse response, String reason) {
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, reason);
+      problem.setTitle("Service unavailable");
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
+    }
+    response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    ModelAndView page = new ModelAndView("error");
+    page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+    page.addObject("status", 503);
+    page.addObject("error", "Service unavailable");
+    page.addObject("message", reason + " Nothing was changed. Please try again in a few minutes.");
+    return page;
+  }
+}

@@ -1,11 +1,7 @@
 package org.interlend.overseas;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.interlend.requests.RequestMessages;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,11 +13,11 @@ import org.springframework.stereotype.Service;
 public class ChargeAnswers {
 
   private final Charges charges;
-  private final CamundaClient client;
+  private final RequestMessages messages;
 
-  public ChargeAnswers(Charges charges, CamundaClient client) {
+  public ChargeAnswers(Charges charges, RequestMessages messages) {
     this.charges = charges;
-    this.client = client;
+    this.messages = messages;
   }
 
   public sealed interface Answer {
@@ -41,22 +37,11 @@ public class ChargeAnswers {
       return new Answer.NonePending();
     }
     Charges.Charge offer = open.get();
-    try {
-      client
-          .newPublishMessageCommand()
-          .messageName("charge-answer")
-          .correlationKey(requestId)
-          .messageId("charge-answer-" + offer.id())
-          .timeToLive(Duration.ofMinutes(10))
-          .variables(Map.of("chargeAccepted", accept))
-          .send()
-          .join(30, TimeUnit.SECONDS);
-      return new Answer.Sent(offer);
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() == Status.Code.ALREADY_EXISTS) {
-        return new Answer.AlreadyAnswered(offer);
-      }
-      throw e;
-    }
+    RequestMessages.Sent sent =
+        messages.publish(
+            "charge-answer", requestId, "charge-answer-" + offer.id(), Map.of("chargeAccepted", accept));
+    return sent == RequestMessages.Sent.SENT
+        ? new Answer.Sent(offer)
+        : new Answer.AlreadyAnswered(offer);
   }
 }

@@ -1,6 +1,5 @@
 package org.interlend.app.api;
 
-import io.camunda.client.CamundaClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +23,7 @@ import org.interlend.copying.DownloadClaim;
 import org.interlend.copying.InvalidCopyRequestException;
 import org.interlend.requests.Request;
 import org.interlend.requests.RequestStatus;
+import org.interlend.requests.RequestMessages;
 import org.interlend.requests.Requests;
 import org.interlend.storage.DocumentStore;
 import org.springframework.http.CacheControl;
@@ -56,7 +56,7 @@ public class DigitalRequestApi {
   private final Requests requests;
   private final RequestingPatron requestingPatron;
   private final DocumentStore store;
-  private final CamundaClient client;
+  private final RequestMessages messages;
   private final CopyingProperties properties;
 
   public DigitalRequestApi(
@@ -65,14 +65,14 @@ public class DigitalRequestApi {
       Requests requests,
       RequestingPatron requestingPatron,
       DocumentStore store,
-      CamundaClient client,
+      RequestMessages messages,
       CopyingProperties properties) {
     this.digitalRequests = digitalRequests;
     this.deliveries = deliveries;
     this.requests = requests;
     this.requestingPatron = requestingPatron;
     this.store = store;
-    this.client = client;
+    this.messages = messages;
     this.properties = properties;
   }
 
@@ -169,14 +169,11 @@ public class DigitalRequestApi {
           "Request " + id + " is " + request.status().label()
               + (supplied ? ": the copy has already been supplied." : ": it can no longer be cancelled."));
     }
-    client
-        .newPublishMessageCommand()
-        .messageName("request-cancel")
-        .correlationKey(id)
-        .timeToLive(Duration.ofMinutes(10))
-        .variables(Map.of("cancelledBy", principal == null ? request.patronId() : principal.getName()))
-        .send()
-        .join(30, TimeUnit.SECONDS);
+    messages.publish(
+        "request-cancel",
+        id,
+        null,
+        Map.of("cancelledBy", principal == null ? request.patronId() : principal.getName()));
     return ResponseEntity.accepted().body(view(request));
   }
 

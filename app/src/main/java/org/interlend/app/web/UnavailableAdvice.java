@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 import io.camunda.client.api.command.ClientStatusException;
+import org.interlend.requests.RequestNotActiveException;
 import org.interlend.workflows.engine.EngineUnavailableException;
 import org.springframework.dao.DataAccessException;
 
@@ -43,6 +44,24 @@ class UnavailableAdvice {
     }
     log.warn("{} {} refused: {} ({})", request.getMethod(), request.getRequestURI(), reason, e.toString());
     return respond(request, response, reason);
+  }
+
+  /** An action on a request whose process has ended: 409 with the reason, nothing changed. */
+  @ExceptionHandler(RequestNotActiveException.class)
+  Object notActive(RequestNotActiveException e, HttpServletRequest request) {
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+      problem.setTitle("Request not active");
+      return ResponseEntity.status(HttpStatus.CONFLICT)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
+    }
+    ModelAndView page = new ModelAndView("error");
+    page.setStatus(HttpStatus.CONFLICT);
+    page.addObject("status", 409);
+    page.addObject("error", "Not possible");
+    page.addObject("message", e.getMessage());
+    return page;
   }
 
   static Object respond(HttpServletRequest request, HttpServletResponse response, String reason) {

@@ -61,19 +61,23 @@ class LoanApiTest {
   private String loan(String lender, int daysAgo) {
     String id = requests.create("PHYSICAL", patron, "Loan API title " + patron).id();
     Instant checkoutAt = Instant.now().minus(Duration.ofDays(daysAgo));
-    client
-        .newCreateInstanceCommand()
-        .bpmnProcessId("loan-lifecycle")
-        .latestVersion()
-        .variables(
-            Map.of(
-                "requestId", id,
-                "patronId", patron,
-                "lenderCode", lender,
-                "loanDays", 15,
-                "checkoutAt", checkoutAt.toString()))
-        .send()
-        .join();
+    long instance =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId("loan-lifecycle")
+            .latestVersion()
+            .variables(
+                Map.of(
+                    "requestId", id,
+                    "patronId", patron,
+                    "lenderCode", lender,
+                    "loanDays", 15,
+                    "checkoutAt", checkoutAt.toString()))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    // the loan process stands in for the request's process (it is called from it in real use)
+    requests.attachProcess(id, instance);
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> requests.get(id).status() != RequestStatus.REQUESTED);

@@ -124,6 +124,18 @@ public class EmbeddedEngine implements AutoCloseable {
     return projection;
   }
 
+  /**
+   * Whether the process instance runs: the projection is first brought up to everything the engine
+   * has written so far, so an instance created a moment ago counts as running.
+   */
+  public boolean isRunning(long processInstanceKey) {
+    if (projection.isLive(processInstanceKey)) {
+      return true;
+    }
+    projection.awaitPosition(storage.highestPosition(), Duration.ofSeconds(2));
+    return projection.isLive(processInstanceKey);
+  }
+
   /** Why the engine stopped processing, if it did; empty while it works. */
   public Optional<String> failure() {
     if (failure != null) {

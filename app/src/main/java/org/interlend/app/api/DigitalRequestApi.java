@@ -3,6 +3,7 @@ package org.interlend.app.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import org.interlend.copying.CopyRequest;
 import org.interlend.copying.CopyingProperties;
 import org.interlend.copying.Declaration;
 import org.interlend.copying.Delivery;
+import org.interlend.app.web.CopyResponse;
+import org.interlend.copying.CopyDownloads;
 import org.interlend.copying.DigitalDeliveries;
 import org.interlend.copying.DigitalRequests;
 import org.interlend.copying.DownloadClaim;
@@ -25,8 +28,6 @@ import org.interlend.requests.Request;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.RequestMessages;
 import org.interlend.requests.Requests;
-import org.interlend.storage.DocumentStore;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -40,10 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
  * Digital copies of book chapters and journal articles: place a request with the copyright
  * declaration, cancel it while it is not yet supplied, and download the delivered copy.
  *
- * <p>A download is counted first (atomically: of any number of concurrent attempts only the
- * allowed number succeed) and then answered with a 303 redirect to a presigned link of the object
- * store, valid for at most a minute; the copy's own address is never shown. The application does
- * not stream the file itself, so its memory use does not depend on the size of the copy.
+ * <p>A download streams the copy through the app and is counted once the copy can be read from the
+ * store (atomically: of any number of concurrent attempts only the allowed number succeed); the
+ * object store is never exposed, and every time the patron gets the bytes counts. The stream goes
+ * through a fixed buffer, so memory use does not depend on the size of the copy.
  */
 @RestController
 @Tag(name = "Digital copies", description = "Chapters and articles scanned by consortium libraries")
@@ -55,25 +56,22 @@ public class DigitalRequestApi {
   private final DigitalDeliveries deliveries;
   private final Requests requests;
   private final RequestingPatron requestingPatron;
-  private final DocumentStore store;
+  private final CopyDownloads downloads;
   private final RequestMessages messages;
-  private final CopyingProperties properties;
 
   public DigitalRequestApi(
       DigitalRequests digitalRequests,
       DigitalDeliveries deliveries,
       Requests requests,
       RequestingPatron requestingPatron,
-      DocumentStore store,
-      RequestMessages messages,
-      CopyingProperties properties) {
+      CopyDownloads downloads,
+      RequestMessages messages) {
     this.digitalRequests = digitalRequests;
     this.deliveries = deliveries;
     this.requests = requests;
     this.requestingPatron = requestingPatron;
-    this.store = store;
+    this.downloads = downloads;
     this.messages = messages;
-    this.properties = properties;
   }
 
   /** The four statements of the declaration; each must be {@code true}. */
@@ -181,10 +179,12 @@ public class DigitalRequestApi {
   @Operation(
       summary = "Download my delivered copy",
       description =
-          "Counts one download and answers 303 with a link valid for at most a minute. Refused with"
-              + " 410 once all downloads are used or the download period has ended, 409 before the"
-              + " copy is delivered.")
-  public ResponseEntity<Void> download(@PathVariable String id, Principal principal) {
+          "Answers 200 with the watermarked PDF and counts one download, once the copy can be read"
+              + " from the document store (503, not counted, when it cannot). Refused with 410 once"
+              + " all downloads are used or the download period has ended, 409 before the copy is"
+              + " delivered.")
+  public void download(@PathVariable String id, Principal principal, HttpServletResponse response)
+      throws java.io.IOException {
     Request request =
         requests
             .find(id)
@@ -192,34 +192,33 @@ public class DigitalRequestApi {
             .filter(r -> principal != null && r.patronId().equals(principal.getName()))
             .orElseThrow(
                 () -> ApiErrors.problem(HttpStatus.NOT_FOUND, "No such copy", "You have no copy " + id + "."));
-    return switch (deliveries.claim(request.id())) {
-      case DownloadClaim.Granted granted -> {
-        URI link =
-            store.presignedGet(
-                granted.objectKey(), Duration.ofSeconds(properties.linkSeconds()), request.id() + ".pdf");
-        yield ResponseEntity.status(HttpStatus.SEE_OTHER)
-            .location(link)
-            .cacheControl(CacheControl.noStore())
-            .header("X-Downloads-Left", String.valueOf(granted.maxDownloads() - granted.number()))
-            .build();
-      }
+    switch (downloads.open(request.id())) {
+      case CopyDownloads.Download.Served served -> CopyResponse.send(served, request.id() + ".pdf", response);
+      case CopyDownloads.Download.Refused refused -> throw refusal(request, refused.reason());
+    }
+  }
+
+  private static org.springframework.web.ErrorResponseException refusal(Request request, DownloadClaim reason) {
+    return switch (reason) {
       case DownloadClaim.LimitReached limit ->
-          throw ApiErrors.problem(
+          ApiErrors.problem(
               HttpStatus.GONE,
               "Download limit reached",
               "You have downloaded this copy " + limit.maxDownloads() + " times, the most allowed for"
                   + " copyright reasons. Please use the copy you saved, or ask the library.");
       case DownloadClaim.Expired expired ->
-          throw ApiErrors.problem(
+          ApiErrors.problem(
               HttpStatus.GONE,
               "Download period ended",
               "The download period of this copy ended on " + expired.availableUntil()
                   + " and the copy has been deleted. Please place a new request if you still need it.");
       case DownloadClaim.NotDelivered nd ->
-          throw ApiErrors.problem(
+          ApiErrors.problem(
               HttpStatus.CONFLICT,
               "Not delivered yet",
-              "Request " + id + " is " + request.status().label() + ": there is no copy to download yet.");
+              "Request " + request.id() + " is " + request.status().label()
+                  + ": there is no copy to download yet.");
+      case DownloadClaim.Granted g -> throw new IllegalStateException("a granted download is not a refusal");
     };
   }
 

@@ -30,6 +30,9 @@ final class Unavailable {
               || c.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED)) {
         return Optional.of("The workflow engine is not answering (" + c.getStatusCode() + ").");
       }
+      if (t instanceof org.interlend.storage.StorageException) {
+        return Optional.of("The document store is not reachable.");
+      }
       if (t instanceof CannotGetJdbcConnectionException
           || t instanceof DataAccessResourceFailureException
           || t instanceof QueryTimeoutException

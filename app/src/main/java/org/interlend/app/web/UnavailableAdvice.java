@@ -34,7 +34,8 @@ class UnavailableAdvice {
   @ExceptionHandler({
     EngineUnavailableException.class,
     ClientStatusException.class,
-    DataAccessException.class
+    DataAccessException.class,
+    org.interlend.storage.StorageException.class
   })
   Object unavailable(Exception e, HttpServletRequest request, HttpServletResponse response)
       throws Exception {

@@ -71,7 +71,7 @@ public class DatabaseConfiguration {
       ds.setUsername("postgres");
       ds.setPoolName("interlend");
       ds.setMaximumPoolSize(10);
-      return ds;
+      return bounded(ds);
     }
   }
 
@@ -98,8 +98,20 @@ public class DatabaseConfiguration {
       ds.setUsername(properties.username());
       ds.setPassword(properties.password());
       ds.setPoolName("interlend");
-      return ds;
+      return bounded(ds);
     }
+  }
+
+  /**
+   * A database that is down or hung costs a caller at most a few seconds (then the web layer
+   * answers 503), not the pool's default 30 s; a query that runs away is ended after a minute.
+   */
+  static HikariDataSource bounded(HikariDataSource ds) {
+    ds.setConnectionTimeout(5_000);
+    ds.setValidationTimeout(3_000);
+    ds.addDataSourceProperty("connectTimeout", "5");
+    ds.addDataSourceProperty("socketTimeout", "60");
+    return ds;
   }
 
   static String rootMessage(Throwable e) {

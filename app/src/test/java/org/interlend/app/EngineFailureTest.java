@@ -46,7 +46,7 @@ class EngineFailureTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> anonymous.get("/actuator/health").statusCode() == 503);
-    JsonNode health = json.readTree(anonymous.get("/actuator/health").body());
+    JsonNode health = json.readTree(new WebSession(port).signIn("admin").get("/actuator/health").body());
     assertThat(health.path("status").asText()).isEqualTo("DOWN");
     assertThat(health.path("components").path("engine").path("status").asText()).isEqualTo("DOWN");
 

@@ -147,8 +147,11 @@ public class SecurityConfiguration {
             a ->
                 a.requestMatchers(PUBLIC_PAGES)
                     .permitAll()
+                    // the local engine's clock, the smoke check and all mail: administrators
+                    .requestMatchers("/desk/clock", "/desk/smoke", "/desk/mail", "/desk/mail/**")
+                    .hasRole("ADMIN")
                     .requestMatchers("/desk/**", "/staff/**")
-                    .hasRole("STAFF")
+                    .hasAnyRole("STAFF", "MANAGER", "ADMIN")
                     .requestMatchers("/portal/**")
                     .hasRole("PATRON")
                     .anyRequest()

@@ -58,7 +58,7 @@ class EngineAvailabilityFilter extends OncePerRequestFilter {
     }
     String reason = "The workflow engine is not running: " + down.get() + ".";
     response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-    response.setHeader(HttpHeaders.RETRY_AFTER, UnavailableAdvice.RETRY_AFTER_SECONDS);
+    response.setHeader(HttpHeaders.RETRY_AFTER, WebErrorAdvice.RETRY_AFTER_SECONDS);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
       Map<String, Object> problem = new LinkedHashMap<>();

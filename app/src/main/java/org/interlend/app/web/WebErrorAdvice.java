@@ -15,20 +15,27 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 import io.camunda.client.api.command.ClientStatusException;
+import org.interlend.app.security.RequestAccess;
 import org.interlend.requests.RequestNotActiveException;
 import org.interlend.workflows.engine.EngineUnavailableException;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Answers 503 with a plain message when the engine or the database is down, wherever it happens
- * (API, portal, desk, console): a problem detail for the API, the error page for browsers.
- * Nothing was changed by the refused request; it can be tried again.
+ * The answers every part of the web layer (API, portal, desk, console) gives alike: a problem
+ * detail for the API, the error page for browsers.
+ *
+ * <ul>
+ *   <li>503 with a plain message when the engine, the database or the object store is down:
+ *       nothing was changed, the request can be tried again;
+ *   <li>409 for an action on a request whose process has ended;
+ *   <li>404 for a request the user may not see, 403 for an action the user may not take.
+ * </ul>
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class UnavailableAdvice {
+class WebErrorAdvice {
 
-  private static final Logger log = LoggerFactory.getLogger(UnavailableAdvice.class);
+  private static final Logger log = LoggerFactory.getLogger(WebErrorAdvice.class);
   static final String RETRY_AFTER_SECONDS = "30";
 
   @ExceptionHandler({
@@ -61,6 +68,23 @@ class UnavailableAdvice {
     page.setStatus(HttpStatus.CONFLICT);
     page.addObject("status", 409);
     page.addObject("error", "Not possible");
+    page.addObject("message", e.getMessage());
+    return page;
+  }
+
+  /** A request the user may not see (404) or act on (403), with the reason. */
+  @ExceptionHandler(RequestAccess.Denied.class)
+  Object denied(RequestAccess.Denied e, HttpServletRequest request) {
+    HttpStatus status = e.hidden() ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN;
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+      problem.setTitle(e.hidden() ? "Not found" : "Not allowed");
+      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+    ModelAndView page = new ModelAndView("error");
+    page.setStatus(status);
+    page.addObject("status", status.value());
+    page.addObject("error", e.hidden() ? "Not found" : "Not allowed");
     page.addObject("message", e.getMessage());
     return page;
   }

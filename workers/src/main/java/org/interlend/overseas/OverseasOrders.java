@@ -3,6 +3,7 @@ package org.interlend.overseas;
 import java.util.List;
 import java.util.Map;
 import org.interlend.requests.Request;
+import org.interlend.requests.CancelMessage;
 import org.interlend.requests.RequestMessages;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
@@ -49,6 +50,14 @@ public class OverseasOrders {
    * @throws IllegalArgumentException when the request is not an overseas request
    */
   public Cancel cancel(String requestId, String actor) {
+    return cancel(requestId, actor, null);
+  }
+
+  /**
+   * As {@link #cancel(String, String)}, by staff for the patron: {@code reason} goes into the
+   * request's history and the patron's notice.
+   */
+  public Cancel cancel(String requestId, String actor, String reason) {
     Request request = requests.get(requestId);
     if (!request.kind().equals("OVERSEAS")) {
       throw new IllegalArgumentException("request " + requestId + " is not an overseas request");
@@ -58,9 +67,9 @@ public class OverseasOrders {
     }
     for (RequestStatus from : BEFORE_ORDER) {
       if (requests.transition(
-          requestId, from, RequestStatus.CANCELLED, actor, "cancelled by " + actor)) {
+          requestId, from, RequestStatus.CANCELLED, actor, CancelMessage.note(actor, reason))) {
         try {
-          messages.publish(CANCEL_MESSAGE, requestId, null, Map.of("cancelledBy", actor));
+          messages.publish(CANCEL_MESSAGE, requestId, null, CancelMessage.variables(actor, reason));
         } catch (RuntimeException e) {
           // the process was not told: put the request back as it was, so the patron can try again
           requests.transition(

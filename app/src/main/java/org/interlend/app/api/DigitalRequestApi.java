@@ -1,5 +1,6 @@
 package org.interlend.app.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,12 +19,16 @@ import org.interlend.copying.CopyRequest;
 import org.interlend.copying.CopyingProperties;
 import org.interlend.copying.Declaration;
 import org.interlend.copying.Delivery;
+import org.interlend.app.security.Actor;
+import org.interlend.app.security.RequestAccess;
 import org.interlend.app.web.CopyResponse;
 import org.interlend.copying.CopyDownloads;
+import org.interlend.copying.DigitalCancels;
 import org.interlend.copying.DigitalDeliveries;
 import org.interlend.copying.DigitalRequests;
 import org.interlend.copying.DownloadClaim;
 import org.interlend.copying.InvalidCopyRequestException;
+import org.interlend.requests.CancelMessage;
 import org.interlend.requests.Request;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.RequestMessages;
@@ -57,7 +62,8 @@ public class DigitalRequestApi {
   private final Requests requests;
   private final RequestingPatron requestingPatron;
   private final CopyDownloads downloads;
-  private final RequestMessages messages;
+  private final DigitalCancels cancels;
+  private final RequestAccess access;
 
   public DigitalRequestApi(
       DigitalRequests digitalRequests,
@@ -65,13 +71,15 @@ public class DigitalRequestApi {
       Requests requests,
       RequestingPatron requestingPatron,
       CopyDownloads downloads,
-      RequestMessages messages) {
+      DigitalCancels cancels,
+      RequestAccess access) {
+    this.access = access;
     this.digitalRequests = digitalRequests;
     this.deliveries = deliveries;
     this.requests = requests;
     this.requestingPatron = requestingPatron;
     this.downloads = downloads;
-    this.messages = messages;
+    this.cancels = cancels;
   }
 
   /** The four statements of the declaration; each must be {@code true}. */
@@ -146,8 +154,8 @@ public class DigitalRequestApi {
 
   @GetMapping("/api/digital-requests/{id}")
   @Operation(summary = "One of my digital requests, with downloads left once delivered")
-  public DigitalRequestView get(@PathVariable String id, Principal principal, HttpServletRequest http) {
-    return view(own(id, principal, http));
+  public DigitalRequestView get(@PathVariable String id, Principal principal) {
+    return view(digital(id, Actor.of(principal), RequestAccess.Action.READ));
   }
 
   @PostMapping("/api/digital-requests/{id}/cancel")
@@ -157,22 +165,15 @@ public class DigitalRequestApi {
           "Possible until the scan is supplied: answers 202, and the request becomes CANCELLED"
               + " moments later. Once supplied (or ended) the answer is 409 with the reason.")
   public ResponseEntity<DigitalRequestView> cancel(
-      @PathVariable String id, Principal principal, HttpServletRequest http) {
-    Request request = own(id, principal, http);
-    boolean supplied = deliveries.find(id).isPresent();
-    if (supplied || !CANCELLABLE.contains(request.status())) {
-      throw ApiErrors.problem(
-          HttpStatus.CONFLICT,
-          "Cannot be cancelled",
-          "Request " + id + " is " + request.status().label()
-              + (supplied ? ": the copy has already been supplied." : ": it can no longer be cancelled."));
-    }
-    messages.publish(
-        "request-cancel",
-        id,
-        null,
-        Map.of("cancelledBy", principal == null ? request.patronId() : principal.getName()));
-    return ResponseEntity.accepted().body(view(request));
+      @PathVariable String id, @RequestBody(required = false) JsonNode body, Principal principal) {
+    Actor actor = Actor.of(principal);
+    digital(id, actor, RequestAccess.Action.CANCEL);
+    CancelBy by = CancelBy.of(actor, body);
+    return switch (cancels.cancel(id, by.historyName(), by.reason())) {
+      case DigitalCancels.Cancel.Requested taken -> ResponseEntity.accepted().body(view(taken.request()));
+      case DigitalCancels.Cancel.Refused refused ->
+          throw ApiErrors.problem(HttpStatus.CONFLICT, "Cannot be cancelled", refused.reason());
+    };
   }
 
   @GetMapping("/api/requests/{id}/download")
@@ -185,11 +186,11 @@ public class DigitalRequestApi {
               + " delivered.")
   public void download(@PathVariable String id, Principal principal, HttpServletResponse response)
       throws java.io.IOException {
+    access.require(Actor.of(principal), RequestAccess.Action.DOWNLOAD, id);
     Request request =
         requests
             .find(id)
             .filter(r -> r.kind().equals("DIGITAL") || deliveries.find(r.id()).isPresent())
-            .filter(r -> principal != null && r.patronId().equals(principal.getName()))
             .orElseThrow(
                 () -> ApiErrors.problem(HttpStatus.NOT_FOUND, "No such copy", "You have no copy " + id + "."));
     switch (downloads.open(request.id())) {
@@ -238,13 +239,14 @@ public class DigitalRequestApi {
         d == null ? null : (open ? Math.max(0, d.maxDownloads() - d.downloads()) : 0));
   }
 
-  private Request own(String id, Principal principal, HttpServletRequest http) {
+  /** The digital request, if the actor may {@code action} it (404/403 otherwise). */
+  private Request digital(String id, Actor actor, RequestAccess.Action action) {
+    access.require(actor, action, id);
     return requests
         .find(id)
         .filter(r -> r.kind().equals("DIGITAL"))
-        .filter(r -> RequestingPatron.isStaff(http) || (principal != null && r.patronId().equals(principal.getName())))
         .orElseThrow(
-            () -> ApiErrors.problem(HttpStatus.NOT_FOUND, "No such request", "You have no digital request " + id + "."));
+            () -> ApiErrors.problem(HttpStatus.NOT_FOUND, "No such request", "No digital request " + id + "."));
   }
 
   private static Declaration declaration(DeclarationBody body) {

@@ -24,6 +24,7 @@ import org.interlend.patrons.Patrons;
 import org.interlend.requests.Request;
 import org.interlend.app.web.CopyResponse;
 import org.interlend.copying.CopyDownloads;
+import org.interlend.copying.DigitalCancels;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -63,6 +64,7 @@ public class PortalActions {
   private final DigitalRequestApi digitalApi;
   private final OverseasRequestApi overseasApi;
   private final OverseasOrders overseas;
+  private final DigitalCancels digitalCancels;
   private final ChargeAnswers chargeAnswers;
 
   public PortalActions(
@@ -80,7 +82,9 @@ public class PortalActions {
       DigitalRequestApi digitalApi,
       OverseasRequestApi overseasApi,
       OverseasOrders overseas,
-      ChargeAnswers chargeAnswers) {
+      ChargeAnswers chargeAnswers,
+      DigitalCancels digitalCancels) {
+    this.digitalCancels = digitalCancels;
     this.patrons = patrons;
     this.catalogue = catalogue;
     this.availability = availability;
@@ -146,11 +150,11 @@ public class PortalActions {
         }
       }
       case "DIGITAL" -> {
-        try {
-          digitalApi.cancel(id, principal, http);
-          redirect.addFlashAttribute("message", text("action.cancelRequested", id));
-        } catch (ErrorResponseException e) {
-          redirect.addFlashAttribute("error", e.getBody().getDetail());
+        switch (digitalCancels.cancel(id, "patron " + patron.id(), null)) {
+          case DigitalCancels.Cancel.Requested taken ->
+              redirect.addFlashAttribute("message", text("action.cancelRequested", id));
+          case DigitalCancels.Cancel.Refused refused ->
+              redirect.addFlashAttribute("error", refused.reason());
         }
       }
       case "OVERSEAS" -> {

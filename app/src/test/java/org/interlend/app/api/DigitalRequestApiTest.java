@@ -107,6 +107,20 @@ class DigitalRequestApiTest {
     assertThat(noDeclaration.statusCode()).isEqualTo(400);
     assertThat(noDeclaration.body()).contains("\"field\":\"declaration\"");
 
+    // strict JSON, as on every API: an unknown field, and "true" where true belongs
+    HttpResponse<String> unknown = post(patron, "/api/digital-requests",
+        chapterBody(book(), true).replace("\"chapter\": \"2\",", "\"chapter\": \"2\", \"priority\": \"urgent\","));
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("\"field\":\"priority\"").contains("is not a field of this request");
+    HttpResponse<String> quoted = post(patron, "/api/digital-requests",
+        chapterBody(book(), true).replace("\"noRedistribution\": true", "\"noRedistribution\": \"true\""));
+    assertThat(quoted.statusCode()).isEqualTo(400);
+    assertThat(quoted.body()).contains("\"field\":\"declaration.noRedistribution\"").contains("true or false");
+    HttpResponse<String> quotedNumber = post(patron, "/api/digital-requests",
+        chapterBody(book(), true).replace("\"pageStart\": 11", "\"pageStart\": \"11\""));
+    assertThat(quotedNumber.statusCode()).isEqualTo(400);
+    assertThat(quotedNumber.body()).contains("\"field\":\"pageStart\"");
+
     assertThat(requestsOf(patron)).isZero();
   }
 

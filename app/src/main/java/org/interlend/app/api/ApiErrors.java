@@ -175,6 +175,13 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     };
   }
 
+  /** A malformed idempotency key, or one another user sent. */
+  @ExceptionHandler(org.interlend.requests.Submissions.BadKeyException.class)
+  public ResponseEntity<ProblemDetail> badIdempotencyKey(org.interlend.requests.Submissions.BadKeyException ex) {
+    return ResponseEntity.badRequest()
+        .body(invalidInput(List.of(new FieldProblem(Idempotency.HEADER, ex.getMessage()))));
+  }
+
   /** Bean Validation on a service method ({@code @Validated} beans) called from a controller. */
   @ExceptionHandler(ConstraintViolationException.class)
   public ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {

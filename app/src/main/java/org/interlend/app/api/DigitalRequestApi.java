@@ -33,6 +33,7 @@ import org.interlend.requests.Request;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.RequestMessages;
 import org.interlend.requests.Requests;
+import org.interlend.requests.Submissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -40,6 +41,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -65,6 +67,8 @@ public class DigitalRequestApi {
   private final DigitalCancels cancels;
   private final RequestAccess access;
 
+  private final Submissions submissions;
+
   public DigitalRequestApi(
       DigitalRequests digitalRequests,
       DigitalDeliveries deliveries,
@@ -72,7 +76,9 @@ public class DigitalRequestApi {
       RequestingPatron requestingPatron,
       CopyDownloads downloads,
       DigitalCancels cancels,
-      RequestAccess access) {
+      RequestAccess access,
+      Submissions submissions) {
+    this.submissions = submissions;
     this.access = access;
     this.digitalRequests = digitalRequests;
     this.deliveries = deliveries;
@@ -129,7 +135,10 @@ public class DigitalRequestApi {
               + " eligibility and the copyright limits (ss.47-48) are decided by the process, and a"
               + " refusal shows as REJECTED with the rule named.")
   public ResponseEntity<DigitalRequestView> place(
-      @RequestBody DigitalRequestBody body, Principal principal, HttpServletRequest http) {
+      @RequestBody DigitalRequestBody body,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
+      Principal principal,
+      HttpServletRequest http) {
     if (body == null) {
       throw ApiErrors.invalid("body", "must be a JSON object");
     }
@@ -142,14 +151,15 @@ public class DigitalRequestApi {
         new CopyRequest(
             body.kind(), body.title(), body.isbn(), body.issn(), body.chapter(), body.articleTitle(),
             body.volume(), body.issue(), body.pageStart(), body.pageEnd(), body.totalPages());
-    Request placed;
+    Submissions.Outcome placed;
     try {
-      placed = digitalRequests.place(patronId, copy, declaration);
+      placed =
+          submissions.once(
+              idempotencyKey, principal.getName(), () -> digitalRequests.place(patronId, copy, declaration));
     } catch (InvalidCopyRequestException e) {
       throw ApiErrors.invalid(fieldOf(e.getMessage()), e.getMessage());
     }
-    return ResponseEntity.created(URI.create("/api/digital-requests/" + placed.id()))
-        .body(view(placed));
+    return Idempotency.created(placed, "/api/digital-requests/").body(view(placed.request()));
   }
 
   @GetMapping("/api/digital-requests/{id}")

@@ -1,5 +1,9 @@
 package org.interlend.app.api;
 
+import org.springframework.web.bind.annotation.RequestHeader;
+
+import org.interlend.requests.Submissions;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,13 +59,17 @@ public class OverseasRequestApi {
   private final OverseasOrders orders;
   private final RequestAccess access;
 
+  private final Submissions submissions;
+
   public OverseasRequestApi(
       RequestLauncher launcher,
       Requests requests,
       RequestingPatron requestingPatron,
       ChargeAnswers chargeAnswers,
       OverseasOrders orders,
-      RequestAccess access) {
+      RequestAccess access,
+      Submissions submissions) {
+    this.submissions = submissions;
     this.access = access;
     this.launcher = launcher;
     this.requests = requests;
@@ -92,7 +100,10 @@ public class OverseasRequestApi {
               + " \"patronId\". Answers 201 with the request in status REQUESTED; eligibility is decided"
               + " by the process and a refusal shows as REJECTED with its reason.")
   public ResponseEntity<OverseasRequestView> place(
-      @RequestBody JsonNode body, Principal principal, HttpServletRequest http) {
+      @RequestBody JsonNode body,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
+      Principal principal,
+      HttpServletRequest http) {
     if (body == null || !body.isObject()) {
       throw ApiErrors.invalid(
           "body", "must be a JSON object like {\"type\": \"BOOK\", \"title\": \"...\", \"purpose\": \"PERSONAL\"}");
@@ -126,9 +137,12 @@ public class OverseasRequestApi {
     put(variables, "volume", text(body, "volume", 100, false));
     put(variables, "pages", text(body, "pages", 100, false));
     put(variables, "patronNote", text(body, "note", 1000, false));
-    Request placed = launcher.launch("OVERSEAS", "overseas-request", patronId, title, variables);
-    return ResponseEntity.created(URI.create("/api/requests/" + placed.id()))
-        .body(OverseasRequestView.of(placed));
+    Submissions.Outcome placed =
+        submissions.once(
+            idempotencyKey,
+            principal.getName(),
+            () -> launcher.launch("OVERSEAS", "overseas-request", patronId, title, variables));
+    return Idempotency.created(placed).body(OverseasRequestView.of(placed.request()));
   }
 
   @PostMapping("/api/overseas-requests/{id}/cancel")

@@ -1,5 +1,9 @@
 package org.interlend.app.api;
 
+import org.springframework.web.bind.annotation.RequestHeader;
+
+import org.interlend.requests.Submissions;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,10 +49,14 @@ public class PhysicalRequestApi {
   private final Catalogue catalogue;
   private final RequestAccess access;
 
+  private final Submissions submissions;
+
   public PhysicalRequestApi(
       PhysicalRequests physicalRequests, Requests requests, RequestingPatron requestingPatron,
       Catalogue catalogue,
-      RequestAccess access) {
+      RequestAccess access,
+      Submissions submissions) {
+    this.submissions = submissions;
     this.physicalRequests = physicalRequests;
     this.requests = requests;
     this.requestingPatron = requestingPatron;
@@ -74,7 +82,10 @@ public class PhysicalRequestApi {
               + " with the request in status REQUESTED; eligibility and requestability are decided"
               + " by the process, and a refusal shows as REJECTED with its reason.")
   public ResponseEntity<PhysicalRequestView> place(
-      @RequestBody JsonNode body, Principal principal, HttpServletRequest http) {
+      @RequestBody JsonNode body,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
+      Principal principal,
+      HttpServletRequest http) {
     if (body == null || !body.isObject()) {
       throw ApiErrors.invalid("body", "must be a JSON object like {\"bibId\": 3}");
     }
@@ -90,9 +101,9 @@ public class PhysicalRequestApi {
       throw ApiErrors.problem(
           HttpStatus.UNPROCESSABLE_ENTITY, "Unknown title", "No title " + bibId + " in the union catalogue.");
     }
-    Request placed = physicalRequests.place(patronId, bibId);
-    return ResponseEntity.created(URI.create("/api/requests/" + placed.id()))
-        .body(PhysicalRequestView.of(placed));
+    Submissions.Outcome placed =
+        submissions.once(idempotencyKey, principal.getName(), () -> physicalRequests.place(patronId, bibId));
+    return Idempotency.created(placed).body(PhysicalRequestView.of(placed.request()));
   }
 
   @PostMapping("/{id}/cancel")

@@ -22,6 +22,7 @@ import org.interlend.lending.lifecycle.Renewal;
 import org.interlend.patrons.Patron;
 import org.interlend.patrons.Patrons;
 import org.interlend.requests.Request;
+import org.interlend.requests.Submissions;
 import org.interlend.app.web.CopyResponse;
 import org.interlend.copying.CopyDownloads;
 import org.interlend.copying.DigitalCancels;
@@ -67,6 +68,8 @@ public class PortalActions {
   private final DigitalCancels digitalCancels;
   private final ChargeAnswers chargeAnswers;
 
+  private final Submissions submissions;
+
   public PortalActions(
       Patrons patrons,
       Catalogue catalogue,
@@ -83,7 +86,9 @@ public class PortalActions {
       OverseasRequestApi overseasApi,
       OverseasOrders overseas,
       ChargeAnswers chargeAnswers,
-      DigitalCancels digitalCancels) {
+      DigitalCancels digitalCancels,
+      Submissions submissions) {
+    this.submissions = submissions;
     this.digitalCancels = digitalCancels;
     this.patrons = patrons;
     this.catalogue = catalogue;
@@ -103,11 +108,18 @@ public class PortalActions {
   }
 
 
+  /**
+   * The hidden field every request form carries ({@code portal/layout :: idempotencyKey}): a fresh
+   * key per rendered form, so a form posted twice places one request.
+   */
+  static final String IDEMPOTENCY_KEY = "idempotencyKey";
+
   // --- physical loans ---------------------------------------------------------------------
 
   @PostMapping("/titles/{bibId}/request")
   public String requestPhysical(
       @PathVariable String bibId,
+      @RequestParam(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       Principal principal,
       Model model,
       HttpServletResponse response,
@@ -126,7 +138,10 @@ public class PortalActions {
           model, response, patron, HttpStatus.CONFLICT,
           text("verdict.no") + " " + text("verdict." + title.verdict().name()));
     }
-    Request placed = physical.place(patron.id(), bib.get().id());
+    Request placed =
+        submissions
+            .once(idempotencyKey, patron.id(), () -> physical.place(patron.id(), bib.get().id()))
+            .request();
     redirect.addFlashAttribute("message", text("action.placed", placed.id()));
     return "redirect:/portal/requests/" + placed.id();
   }
@@ -221,7 +236,9 @@ public class PortalActions {
 
   @PostMapping("/digital")
   public String placeDigital(
-      @ModelAttribute("form") DigitalForm form, Principal principal, Model model,
+      @ModelAttribute("form") DigitalForm form,
+      @RequestParam(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      Principal principal, Model model,
       HttpServletResponse response, RedirectAttributes redirect) {
     Patron patron = patrons.get(principal.getName());
     if (!flows.digitalCopies()) {
@@ -233,7 +250,13 @@ public class PortalActions {
       return digitalPage(model, patron, form, errors, null);
     }
     try {
-      Request placed = digital.place(patron.id(), form.toRequest(), form.toDeclaration());
+      Request placed =
+          submissions
+              .once(
+                  idempotencyKey,
+                  patron.id(),
+                  () -> digital.place(patron.id(), form.toRequest(), form.toDeclaration()))
+              .request();
       redirect.addFlashAttribute("message", text("action.placed", placed.id()));
       return "redirect:/portal/requests/" + placed.id();
     } catch (InvalidCopyRequestException e) {
@@ -268,14 +291,16 @@ public class PortalActions {
 
   @PostMapping("/overseas")
   public String placeOverseas(
-      @ModelAttribute("form") OverseasForm form, Principal principal, Model model,
+      @ModelAttribute("form") OverseasForm form,
+      @RequestParam(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      Principal principal, Model model,
       HttpServletRequest http, HttpServletResponse response, RedirectAttributes redirect) {
     Patron patron = patrons.get(principal.getName());
     if (!flows.overseas()) {
       return problem(model, response, patron, HttpStatus.NOT_FOUND, text("action.error.noFlow"));
     }
     try {
-      var placed = overseasApi.place(form.toJson(), principal, http).getBody();
+      var placed = overseasApi.place(form.toJson(), idempotencyKey, principal, http).getBody();
       redirect.addFlashAttribute("message", text("action.placed", placed.id()));
       return "redirect:/portal/requests/" + placed.id();
     } catch (ErrorResponseException e) { // the API's own validation: nothing was created

@@ -22,6 +22,18 @@ public class PortalModel {
     return flows;
   }
 
+  /** Fresh idempotency keys for the request forms: {@code ${idempotency.key()}}, one per form. */
+  public static final class IdempotencyKeys {
+    public String key() {
+      return java.util.UUID.randomUUID().toString();
+    }
+  }
+
+  @ModelAttribute("idempotency")
+  public IdempotencyKeys idempotency() {
+    return new IdempotencyKeys();
+  }
+
   @ModelAttribute("langEnglish")
   public String langEnglish(HttpServletRequest request) {
     return switchTo(request, "en");

@@ -93,6 +93,19 @@ public class WebSession {
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /** As {@link #api}, with one more request header (e.g. Idempotency-Key). */
+  public HttpResponse<String> apiWithHeader(
+      String method, String path, String user, String json, String header, String value) throws Exception {
+    HttpRequest.Builder b = request(path).header("Accept", "application/json").header(header, value);
+    if (user != null) {
+      b.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+    }
+    b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    return send(b.build());
+  }
+
   public HttpResponse<String> api(String method, String path, String user, String json) throws Exception {
     HttpRequest.Builder b = request(path).header("Accept", "application/json");
     if (user != null) {

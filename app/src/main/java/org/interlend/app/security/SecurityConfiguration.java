@@ -25,6 +25,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may do what. The REST API ({@code /api/**}) is stateless with HTTP Basic (no cookies, so no
@@ -48,6 +50,27 @@ public class SecurityConfiguration {
     "/interlend.css", "/portal.css", "/favicon.ico", "/login", "/error",
     "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"
   };
+
+  /**
+   * The page's own origin only: scripts, styles, images and fonts from Interlend itself (no inline
+   * script; inline style attributes, which form-js's rendering uses, are allowed), no plugins, no
+   * framing, forms posted back to Interlend only; and no Referer beyond the origin for other sites.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+          + " font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none';"
+          + " base-uri 'self'; form-action 'self'";
+
+  static void headers(
+      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h) {
+    h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .referrerPolicy(
+            r ->
+                r.policy(
+                    org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                        .ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+        .frameOptions(f -> f.deny());
+  }
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -100,9 +123,15 @@ public class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain api(
-      HttpSecurity http, ObjectProvider<JwtDecoder> jwt, Patrons patrons, OidcSettings oidc)
+      HttpSecurity http,
+      ObjectProvider<JwtDecoder> jwt,
+      Patrons patrons,
+      OidcSettings oidc,
+      SignInThrottle throttle)
       throws Exception {
     http.securityMatcher("/api/**")
+        .addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
+        .headers(SecurityConfiguration::headers)
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers("/api/staff/**").hasRole("STAFF")
@@ -141,9 +170,12 @@ public class SecurityConfiguration {
       HttpSecurity http,
       ObjectProvider<ClientRegistrationRepository> registrations,
       Patrons patrons,
-      OidcSettings oidc)
+      OidcSettings oidc,
+      SignInThrottle throttle)
       throws Exception {
-    http.authorizeHttpRequests(
+    http.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+        .headers(SecurityConfiguration::headers)
+        .authorizeHttpRequests(
             a ->
                 a.requestMatchers(PUBLIC_PAGES)
                     .permitAll()

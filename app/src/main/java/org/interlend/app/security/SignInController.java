@@ -34,8 +34,13 @@ public class SignInController {
   }
 
   @GetMapping("/login")
-  public String signIn(Model model) {
+  public String signIn(Model model, jakarta.servlet.http.HttpSession session) {
     model.addAttribute("options", options);
+    Object refusal = session.getAttribute(SignInThrottleFilter.REFUSAL);
+    if (refusal != null) {
+      model.addAttribute("refusal", refusal);
+      session.removeAttribute(SignInThrottleFilter.REFUSAL);
+    }
     return "login";
   }
 
@@ -45,8 +50,11 @@ public class SignInController {
     if (roles.contains("ROLE_PATRON")) {
       return "redirect:/portal";
     }
-    if (roles.contains("ROLE_STAFF")) {
+    if (roles.contains("ROLE_STAFF") || roles.contains("ROLE_MANAGER")) {
       return "redirect:" + staffStart;
+    }
+    if (roles.contains("ROLE_ADMIN")) {
+      return staffStart.equals("/desk") ? "redirect:/desk" : "redirect:/actuator/health";
     }
     return "redirect:/login?error";
   }

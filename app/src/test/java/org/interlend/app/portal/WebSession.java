@@ -106,6 +106,16 @@ public class WebSession {
     return send(b.build());
   }
 
+  /** As {@link #api}, with the password given (the demo password is "demo"). */
+  public HttpResponse<String> apiAs(String method, String path, String user, String password) throws Exception {
+    HttpRequest.Builder b = request(path).header("Accept", "application/json");
+    b.header(
+        "Authorization",
+        "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    b.method(method, HttpRequest.BodyPublishers.noBody());
+    return send(b.build());
+  }
+
   public HttpResponse<String> api(String method, String path, String user, String json) throws Exception {
     HttpRequest.Builder b = request(path).header("Accept", "application/json");
     if (user != null) {

@@ -9,16 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.interlend.calendar.Calendars;
 import org.interlend.catalogue.Bib;
 import org.interlend.catalogue.Catalogue;
 import org.interlend.catalogue.Item;
 import org.interlend.lending.lifecycle.EngineTime;
 import org.interlend.lending.rules.LoanCalendar;
+import org.interlend.lending.rules.PickupWindow;
 import org.interlend.libraries.Libraries;
 import org.interlend.libraries.Library;
 import org.interlend.patrons.Patron;
 import org.interlend.patrons.Patrons;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +34,7 @@ public class PhysicalLoanWorkers {
   private final Libraries libraries;
   private final PhysicalLoans loans;
   private final HkallAccounts accounts;
-  private final String homeLibrary;
+  private final Calendars calendars;
 
   public PhysicalLoanWorkers(
       Patrons patrons,
@@ -41,18 +42,18 @@ public class PhysicalLoanWorkers {
       Libraries libraries,
       PhysicalLoans loans,
       HkallAccounts accounts,
-      @Value("${interlend.home-library:cityu}") String homeLibrary) {
+      Calendars calendars) {
     this.patrons = patrons;
     this.catalogue = catalogue;
     this.libraries = libraries;
     this.loans = loans;
     this.accounts = accounts;
-    this.homeLibrary = homeLibrary;
+    this.calendars = calendars;
   }
 
   /**
    * Opens the physical loan and returns what the rules and the staff need: category, loan period,
-   * home library and its staff group, and the title for the task forms.
+   * the patron's home library and its staff group, and the title for the task forms.
    */
   @JobWorker(type = "physical-open-request")
   public Map<String, Object> openRequest(
@@ -63,7 +64,7 @@ public class PhysicalLoanWorkers {
             .bib(bibId)
             .orElseThrow(
                 () -> new IllegalArgumentException("no title " + bibId + " in the union catalogue"));
-    Library home = libraries.get(homeLibrary);
+    Library home = libraries.get(patron.homeLibrary());
     loans.open(requestId, bibId, home.code());
     return Map.of(
         "itemTitle", bib.title(),
@@ -148,10 +149,18 @@ public class PhysicalLoanWorkers {
     return Map.of("lenderAnswer", outcome.name());
   }
 
-  /** The home library received the item: returns {@code pickupBy}, the last day to pick it up. */
+  /**
+   * The home library received the item at {@code receivedAt} (engine time): returns {@code
+   * pickupBy}, the last day to pick it up, and {@code pickupDeadline}, the end of that day (the
+   * timer of the pickup window).
+   */
   @JobWorker(type = "physical-mark-received")
-  public Map<String, Object> markReceived(@Variable String requestId) {
-    return Map.of("pickupBy", loans.received(requestId).toString());
+  public Map<String, Object> markReceived(
+      @Variable String requestId, @Variable Object receivedAt) {
+    PickupWindow window = loans.received(requestId, EngineTime.parse("receivedAt", receivedAt));
+    return Map.of(
+        "pickupBy", window.pickupBy().toString(),
+        "pickupDeadline", window.deadline().toString());
   }
 
   /**
@@ -168,7 +177,10 @@ public class PhysicalLoanWorkers {
             requestId, loanDays, EngineTime.parse("checkedOutAt", checkedOutAt));
     return Map.of(
         "checkoutAt", loan.checkedOutAt().toString(),
-        "dueDate", LoanCalendar.dueDate(loan.checkedOutAt(), loan.loanDays()).toString());
+        "dueDate",
+        LoanCalendar.dueDate(
+                loan.checkedOutAt(), loan.loanDays(), calendars.of(loan.homeLibrary()))
+            .toString());
   }
 
   /** The lender confirmed the item is back on its shelf. */

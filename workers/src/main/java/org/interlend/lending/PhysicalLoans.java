@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.interlend.lending.rules.LoanCalendar;
+import org.interlend.calendar.Calendars;
+import org.interlend.lending.rules.PickupWindow;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PhysicalLoans {
 
   /** Calendar days a patron has to pick up a received item (HKALL service pages). */
-  public static final int PICKUP_DAYS = 5;
+  public static final int PICKUP_DAYS = PickupWindow.HKALL_DAYS;
 
   /** What became of a lender's answer. */
   public enum Outcome {
@@ -51,10 +52,12 @@ public class PhysicalLoans {
 
   private final JdbcTemplate jdbc;
   private final Requests requests;
+  private final Calendars calendars;
 
-  public PhysicalLoans(JdbcTemplate jdbc, Requests requests) {
+  public PhysicalLoans(JdbcTemplate jdbc, Requests requests, Calendars calendars) {
     this.jdbc = jdbc;
     this.requests = requests;
+    this.calendars = calendars;
   }
 
   public Optional<PhysicalLoan> find(String requestId) {
@@ -176,19 +179,23 @@ public class PhysicalLoans {
   }
 
   /**
-   * Notes that the home library received the item (the first time only).
+   * Notes that the home library received the item at {@code at} (engine time; the first call
+   * counts) and sets the pickup window by the home library's calendar.
    *
-   * @return the last Hong Kong day to pick it up
+   * @return the last Hong Kong day to pick it up and the end of that day
    */
   @Transactional
-  public LocalDate received(String requestId) {
+  public PickupWindow received(String requestId, Instant at) {
     jdbc.update(
-        "update physical_loan set received_at = now() where request_id = ? and received_at is null",
+        "update physical_loan set received_at = ? where request_id = ? and received_at is null",
+        Timestamp.from(at),
         requestId);
-    Instant at = get(requestId).receivedAt();
-    LocalDate pickupBy = LoanCalendar.dateOf(at).plusDays(PICKUP_DAYS);
-    jdbc.update("update physical_loan set pickup_by = ? where request_id = ?", pickupBy, requestId);
-    return pickupBy;
+    PhysicalLoan loan = get(requestId);
+    PickupWindow window =
+        PickupWindow.after(loan.receivedAt(), PICKUP_DAYS, calendars.of(loan.homeLibrary()));
+    jdbc.update(
+        "update physical_loan set pickup_by = ? where request_id = ?", window.pickupBy(), requestId);
+    return window;
   }
 
   /**

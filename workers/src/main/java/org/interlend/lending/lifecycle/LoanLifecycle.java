@@ -12,7 +12,10 @@ import org.interlend.lending.rules.LoanPolicy;
 import org.interlend.lending.rules.RecallRule;
 import org.interlend.lending.rules.RenewalDecision;
 import org.interlend.lending.rules.RenewalRule;
+import org.interlend.calendar.Calendars;
+import org.interlend.calendar.LibraryCalendar;
 import org.interlend.libraries.Libraries;
+import org.interlend.patrons.Patrons;
 import org.interlend.libraries.Library;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +32,24 @@ public class LoanLifecycle {
   private final Loans loans;
   private final FineLedger ledger;
   private final Libraries libraries;
+  private final Patrons patrons;
+  private final Calendars calendars;
 
-  public LoanLifecycle(Loans loans, FineLedger ledger, Libraries libraries) {
+  public LoanLifecycle(
+      Loans loans, FineLedger ledger, Libraries libraries, Patrons patrons, Calendars calendars) {
     this.loans = loans;
     this.ledger = ledger;
     this.libraries = libraries;
+    this.patrons = patrons;
+    this.calendars = calendars;
+  }
+
+  /**
+   * The calendar due dates follow: the patron's home library's, where the item is returned. A due
+   * date is never on a day that library is closed.
+   */
+  public LibraryCalendar calendar(String patronId) {
+    return calendars.of(patrons.get(patronId).homeLibrary());
   }
 
   /** The stored loan of a request. */
@@ -67,7 +83,7 @@ public class LoanLifecycle {
         lenderCode,
         checkoutAt,
         loanDays,
-        LoanCalendar.dueDate(checkoutAt, loanDays));
+        LoanCalendar.dueDate(checkoutAt, loanDays, calendar(patronId)));
     PatronLoan loan = loans.get(requestId);
     if (!loan.patronId().equals(patronId) || !loan.lenderCode().equals(lenderCode)) {
       throw new IllegalStateException(
@@ -100,7 +116,7 @@ public class LoanLifecycle {
               "This loan has ended; there is nothing to renew.", loan.dueDate(), loan.dueDate());
     } else {
       RenewalDecision decision =
-          new RenewalRule(policy(loan)).decide(loan.toRuleLoan(), requestedAt);
+          new RenewalRule(policy(loan), calendar(loan.patronId())).decide(loan.toRuleLoan(), requestedAt);
       renewal =
           switch (decision) {
             case RenewalDecision.Granted g -> {
@@ -135,7 +151,10 @@ public class LoanLifecycle {
     if (loan.closed()) {
       return new RecallOutcome(loan, false);
     }
-    LocalDate due = new RecallRule(policy(loan)).recall(loan.toRuleLoan(), recalledAt).dueDate();
+    LocalDate due =
+        new RecallRule(policy(loan), calendar(loan.patronId()))
+            .recall(loan.toRuleLoan(), recalledAt)
+            .dueDate();
     loans.recall(requestId, recalledAt, due, dedupKey);
     return new RecallOutcome(loans.get(requestId), true);
   }
@@ -206,8 +225,15 @@ public class LoanLifecycle {
         loan.requestId(),
         FineLedger.OVERDUE,
         fine.amount(),
-        "Overdue " + fine.overdueDays() + " day(s) at HK$" + fine.dailyRate() + "/day"
-            + (loan.recalled() ? " (recalled item)" : "") + ": due " + loan.dueDate() + ", "
+        "Overdue " + fine.overdueDays() + " day(s)"
+            + (fine.recalledDays() == 0
+                ? " at HK$" + fine.dailyRate() + "/day"
+                : (fine.recalledDays() < fine.overdueDays()
+                        ? ", " + (fine.overdueDays() - fine.recalledDays()) + " at HK$"
+                            + policy(loan).finePerDay() + "/day and "
+                        : " ")
+                    + fine.recalledDays() + " from the recall at HK$" + policy(loan).recalledFinePerDay() + "/day")
+            + ": due " + loan.dueDate() + ", "
             + ended + " " + LoanCalendar.dateOf(endedAt),
         endedAt);
     return fine;

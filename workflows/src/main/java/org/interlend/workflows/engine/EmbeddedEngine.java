@@ -168,7 +168,7 @@ public class EmbeddedEngine implements AutoCloseable {
   private long processedPosition() {
     try {
       return parts.streamProcessor().getLastProcessedPositionAsync().join(1, TimeUnit.SECONDS);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // join throws a TimeoutException (checked, undeclared) when the engine is busy
       return -1;
     }
   }

@@ -218,6 +218,19 @@ public class LoanLifecycle {
     return new LossCharges(loan, fine, lender.replacementCharge(), lender.processingFee());
   }
 
+  /** How the days were charged: one rate, or the normal rate until the recall and then the recalled one. */
+  static String rates(Fine fine, LoanPolicy policy) {
+    if (fine.recalledDays() == 0) {
+      return " at HK$" + fine.dailyRate() + "/day";
+    }
+    if (fine.recalledDays() == fine.overdueDays()) {
+      return " at HK$" + policy.recalledFinePerDay() + "/day (recalled item)";
+    }
+    return ": " + (fine.overdueDays() - fine.recalledDays()) + " at HK$" + policy.finePerDay()
+        + "/day, then " + fine.recalledDays() + " from the recall at HK$"
+        + policy.recalledFinePerDay() + "/day";
+  }
+
   private Fine chargeOverdue(PatronLoan loan, Instant endedAt, String ended) {
     Fine fine = new FineCalculator(policy(loan)).fine(loan.toRuleLoan(), endedAt);
     ledger.charge(
@@ -225,14 +238,7 @@ public class LoanLifecycle {
         loan.requestId(),
         FineLedger.OVERDUE,
         fine.amount(),
-        "Overdue " + fine.overdueDays() + " day(s)"
-            + (fine.recalledDays() == 0
-                ? " at HK$" + fine.dailyRate() + "/day"
-                : (fine.recalledDays() < fine.overdueDays()
-                        ? ", " + (fine.overdueDays() - fine.recalledDays()) + " at HK$"
-                            + policy(loan).finePerDay() + "/day and "
-                        : " ")
-                    + fine.recalledDays() + " from the recall at HK$" + policy(loan).recalledFinePerDay() + "/day")
+        "Overdue " + fine.overdueDays() + " day(s)" + rates(fine, policy(loan))
             + ": due " + loan.dueDate() + ", "
             + ended + " " + LoanCalendar.dateOf(endedAt),
         endedAt);

@@ -22,7 +22,7 @@ class CostApprovalProcessTest extends OverseasProcessTestBase {
                 "cost-approval",
                 Map.of(
                     "requestId", requestId, "patronId", p.id(), "costHkd", costHkd,
-                    "purpose", purpose)));
+                    "purpose", purpose, "homeLibrary", "cityu")));
     return new Started(p, requestId, instance);
   }
 

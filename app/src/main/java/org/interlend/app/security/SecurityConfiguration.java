@@ -141,6 +141,8 @@ public class SecurityConfiguration {
             a ->
                 a.requestMatchers(PUBLIC_PAGES)
                     .permitAll()
+                    .requestMatchers("/staff/statistics", "/staff/statistics/**")
+                    .hasRole("MANAGER")
                     .requestMatchers("/desk/**", "/staff/**")
                     .hasRole("STAFF")
                     .requestMatchers("/portal/**")

@@ -238,7 +238,7 @@ class DigitalCopyProcessTest extends ProcessTest {
     Request request = place(patron, chapter(isbn, "First Year Reader", "2", 11, 20, 200));
     awaitScanTask(request);
     assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.SCANNING);
-    assertThat(lastNote(request.id())).contains("Conditions apply").contains("HKALL libraries only");
+    assertThat(lastNote(request.id())).contains("Conditions apply").contains("copies but not books");
   }
 
   @Test

@@ -163,6 +163,32 @@ class PhysicalLoanProcessTest extends ProcessTest {
     assertThat(data.loansInUse(patron)).isEqualTo(15);
   }
 
+  /**
+   * The HKALL cap and the home quota are two numbers (on today's main they were one): Centennial
+   * College students (one of HKU's 12 categories) with a home quota of 40 and an HKALL cap of 15.
+   */
+  @Test
+  void theHkallCapAndTheHomeQuotaAreCheckedApart() {
+    jdbc.update("update patron_category set quota = 40 where code = 'CENTENNIAL_STUDENT'");
+    String capReached = data.patron("CENTENNIAL_STUDENT", 20, false);
+    jdbc.update("update patron set hkall_in_use = 15 where id = ?", capReached);
+    String homeFull = data.patron("CENTENNIAL_STUDENT", 40, false);
+    String room = data.patron("CENTENNIAL_STUDENT", 39, false);
+    jdbc.update("update patron set hkall_in_use = 14 where id = ?", room);
+
+    awaitRejected(place(capReached, data.titleAt("hku")), HkallAccounts.HKALL_CAP_REACHED);
+    awaitRejected(place(homeFull, data.titleAt("hku")), HkallAccounts.QUOTA_REACHED);
+    Request ok = place(room, data.titleAt("hku"));
+    task(ok, "hkallPullAndShip");
+    assertThat(data.loansInUse(room)).isEqualTo(40);
+    assertThat(jdbc.queryForObject("select hkall_in_use from patron where id = ?", Integer.class, room)).isEqualTo(15);
+
+    physicalRequests.cancel(ok.id(), "patron " + room);
+    awaitCompleted(instance(ok));
+    assertThat(data.loansInUse(room)).isEqualTo(39);
+    assertThat(jdbc.queryForObject("select hkall_in_use from patron where id = ?", Integer.class, room)).isEqualTo(14);
+  }
+
   // ---------------------------------------------------------------- requestability
 
   @ParameterizedTest

@@ -1,6 +1,7 @@
 package org.interlend.copying;
 
 import io.camunda.client.CamundaClient;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -178,27 +179,33 @@ public class DigitalRequests {
             + " (select created_at, cast(substr(id, 3) as bigint) from request where id = ?)"
             + " and d.kind = ?";
     if (copy.kind() == CopyKind.ARTICLE) {
-      int before =
-          jdbc.queryForObject(
-              "select count(*)" + earlier
+      // same journal (ISSN, else title) in SQL; same volume and issue compared as IssueKey, so that
+      // "3" and "No. 3" are one issue
+      List<Map<String, Object>> sameJournal =
+          jdbc.queryForList(
+              "select d.volume, d.issue" + earlier
                   + " and (case when d.issn is not null and ?::text is not null then d.issn = ?"
-                  + " else lower(d.title) = lower(?) end)"
-                  + " and coalesce(lower(d.volume), '') = coalesce(lower(?), '')"
-                  + " and coalesce(lower(d.issue), '') = coalesce(lower(?), '')",
-              Integer.class,
+                  + " else lower(d.title) = lower(?) end)",
               requestId,
               requestId,
               requestId,
               CopyKind.ARTICLE.name(),
               copy.issn(),
               copy.issn(),
-              copy.title(),
-              copy.volume(),
-              copy.issue());
+              copy.title());
+      int before =
+          (int)
+              sameJournal.stream()
+                  .filter(
+                      row ->
+                          IssueKey.same((String) row.get("volume"), copy.volume())
+                              && IssueKey.same((String) row.get("issue"), copy.issue()))
+                  .count();
       return new CopyrightFacts(
           CopyKind.ARTICLE, before, false, 0, copy.pages(), percent(copy.pages(), copy.totalPages()),
           properties.maxArticlesPerIssue(), properties.maxChaptersPerWork(),
-          properties.maxPercentOfWork());
+          properties.maxPercentOfWork(), percent(copy.pages(), copy.totalPages()),
+          properties.chapterMediationPercent());
     }
     Map<String, Object> before =
         jdbc.queryForMap(
@@ -219,7 +226,8 @@ public class DigitalRequests {
     return new CopyrightFacts(
         CopyKind.CHAPTER, 0, named, chapters, pages, percent(pages, copy.totalPages()),
         properties.maxArticlesPerIssue(), properties.maxChaptersPerWork(),
-        properties.maxPercentOfWork());
+        properties.maxPercentOfWork(), percent(copy.pages(), copy.totalPages()),
+        properties.chapterMediationPercent());
   }
 
   private static Double percent(int pages, Integer total) {

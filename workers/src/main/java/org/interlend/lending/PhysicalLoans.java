@@ -253,7 +253,11 @@ public class PhysicalLoans {
     return get(requestId);
   }
 
-  /** The lender has its copy back: it is available on its shelf again (the first time only). */
+  /**
+   * The lender has its copy back: it is available on its shelf again (the first time only). A copy
+   * returned damaged goes back on the shelf marked not for loan, with the reason, until the lender
+   * repairs or replaces it.
+   */
   @Transactional
   public void backAtLender(String requestId) {
     int first =
@@ -263,8 +267,16 @@ public class PhysicalLoans {
             requestId);
     if (first == 1) {
       jdbc.update(
-          "update item set status = 'AVAILABLE' where id = (select item_id from physical_loan"
-              + " where request_id = ?) and status = 'ON_HKALL_LOAN'",
+          "update item set status = 'AVAILABLE', status_reason = null, status_until = null"
+              + " where id = (select item_id from physical_loan where request_id = ?)"
+              + " and status = 'ON_HKALL_LOAN'",
+          requestId);
+      jdbc.update(
+          "update item set not_for_loan = true, status_reason = 'returned damaged (request ' || ? || ')'"
+              + " where id = (select item_id from physical_loan where request_id = ?)"
+              + " and exists (select 1 from loan where request_id = ? and loss_kind = 'DAMAGED')",
+          requestId,
+          requestId,
           requestId);
     }
   }

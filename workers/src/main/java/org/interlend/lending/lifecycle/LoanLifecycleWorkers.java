@@ -121,7 +121,8 @@ public class LoanLifecycleWorkers {
     out.put("replacementCharge", charges.replacement().toPlainString());
     out.put("processingFee", charges.processingFee().toPlainString());
     out.put("chargeTotal", charges.total().toPlainString());
-    out.put("loanOutcome", "LOST");
+    // a damaged item is charged like a lost one but still exists: it goes back to the lender
+    out.put("loanOutcome", "DAMAGED".equals(charges.loan().lossKind()) ? "DAMAGED" : "LOST");
     return out;
   }
 

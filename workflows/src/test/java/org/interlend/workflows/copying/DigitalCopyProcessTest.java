@@ -264,6 +264,54 @@ class DigitalCopyProcessTest extends ProcessTest {
     assertThat(mailTo(patron, second.id()).get(0).getSubject()).contains("cannot be supplied");
   }
 
+  /** On today's main "3" and "No. 3" were different issues, so the second article passed s.47. */
+  @Test
+  void theSameIssueWrittenDifferentlyIsStillOneIssueUnderSection47() {
+    String issn = CopyFixtures.issn();
+    fixtures.journal(issn, "Journal of Typed Issues", "hku");
+    String patron = fixtures.patron("POSTGRADUATE");
+    Request first = place(patron, article(issn, "Journal of Typed Issues", "Ports", "12", "3", 1, 12));
+    awaitScanTask(first);
+
+    Request second = place(patron, article(issn, "Journal of Typed Issues", "Ferries", "Vol. 12", "No. 3", 13, 20));
+    awaitStatus(second.id(), RequestStatus.REJECTED);
+    assertThat(lastNote(second.id())).contains("s.47");
+  }
+
+  /**
+   * A "chapter" of pp. 10-250 of a 300-page book is 80% of it: on today's main it passed as one
+   * chapter. Now the patron's home library staff review it; refused, the patron is told why.
+   */
+  @Test
+  void aChapterLongerThanAReasonableProportionGoesToStaffWhoMayRefuseOrApproveIt() {
+    String isbn = CopyFixtures.isbn();
+    fixtures.book(isbn, "Three Hundred Pages", "hku");
+    String patron = fixtures.patron("ACADEMIC");
+    Request huge = place(patron, chapter(isbn, "Three Hundred Pages", "2", 10, 250, 300));
+    OpenTask review = awaitTask(huge.processInstanceKey(), "reviewChapterLength");
+    assertThat(review.candidateGroups()).containsExactly("staff-cityu");
+    assertThat(userTasks.processVariables(huge.processInstanceKey()))
+        .containsEntry("requestPercent", 80.33);
+    assertThat(requests.get(huge.id()).status()).isEqualTo(RequestStatus.REQUESTED);
+    userTasks.complete(review.key(), Map.of("chapterReview", "REFUSE", "chapterReviewNote", "pp. 10-250 are chapters 2 to 9"));
+    awaitStatus(huge.id(), RequestStatus.REJECTED);
+    assertThat(lastNote(huge.id())).contains("s.48").contains("chapters 2 to 9");
+    awaitCompleted(huge.processInstanceKey());
+
+    // a long but genuine chapter (25% of a short book) is approved and goes to the supplier
+    String other = CopyFixtures.isbn();
+    fixtures.book(other, "Short Book", "hku");
+    Request longChapter = place(patron, chapter(other, "Short Book", "1", 1, 25, 100));
+    OpenTask approve = awaitTask(longChapter.processInstanceKey(), "reviewChapterLength");
+    userTasks.complete(approve.key(), Map.of("chapterReview", "APPROVE"));
+    awaitScanTask(longChapter);
+
+    // a chapter within 20% is not reviewed at all
+    String third = CopyFixtures.isbn();
+    fixtures.book(third, "Ordinary Book", "hku");
+    awaitScanTask(place(patron, chapter(third, "Ordinary Book", "3", 41, 70, 200)));
+  }
+
   @Test
   void extractOverTenPercentIsRejectedUnderSection48() {
     String isbn = CopyFixtures.isbn();

@@ -68,7 +68,8 @@ class LoanLifecycleLossTest extends LoanLifecycleBaseTest {
         .extracting(FineEntry::kind)
         .containsExactlyInAnyOrder("REPLACEMENT", "PROCESSING_FEE");
     assertThat(ledger.statement(l.patronId()).total()).isEqualByComparingTo("550.00");
-    assertThat(requests.get(l.requestId()).status()).isEqualTo(RequestStatus.LOST);
+    assertThat(requests.get(l.requestId()).status()).isEqualTo(RequestStatus.DAMAGED);
+    assertThat(variable(l.instance(), "loanOutcome")).isEqualTo("DAMAGED");
     awaitMails(l, "Charged for a damaged item", 1);
   }
 

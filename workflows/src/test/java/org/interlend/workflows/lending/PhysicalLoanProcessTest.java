@@ -472,4 +472,49 @@ class PhysicalLoanProcessTest extends ProcessTest {
     assertThat(requests.get(r.id()).status()).isEqualTo(RequestStatus.LOST);
     assertThat(data.loansInUse(patron)).isEqualTo(6);
   }
+
+  /**
+   * Damage is its own outcome: the patron is charged, and the item still goes back to the lender,
+   * which gets it back marked not for loan (on today's main a damaged item was treated as lost: never
+   * shipped back, left on HKALL loan).
+   */
+  @Test
+  void aDamagedItemIsChargedAndStillShippedBackToTheLender() {
+    String patron = data.patron("UNDERGRADUATE", 3, false);
+    long bib = data.titleAt("hkust");
+    Request r = place(patron, bib);
+    ship(r, "hkust");
+    receive(r);
+    userTasks.complete(task(r, "hkallCheckOut").key(), Map.of("patronIdentified", true));
+    data.awaitStatus(r.id(), ON_LOAN);
+
+    client.newPublishMessageCommand().messageName("item-lost").correlationKey(r.id())
+        .timeToLive(Duration.ofMinutes(1)).send().join();
+    OpenTask loss =
+        await().pollInSameThread().atMost(WAIT)
+            .until(
+                () -> userTasks.open().stream()
+                    .filter(t -> t.elementId().equals("recordLossOrDamage"))
+                    .filter(t -> r.id().equals(userTasks.processVariables(t.processInstanceKey()).get("requestId")))
+                    .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+    userTasks.complete(loss.key(), Map.of("lossKind", "DAMAGED", "lossNote", "coffee on pages 10-40"));
+
+    OpenTask shipBack = task(r, "hkallShipBack");
+    assertThat(requests.get(r.id()).status()).isEqualTo(RequestStatus.DAMAGED);
+    userTasks.complete(shipBack.key(), Map.of("shippedBack", true));
+    OpenTask confirm = task(r, "hkallConfirmReturn");
+    assertThat(confirm.candidateGroups()).containsExactly("staff-hkust");
+    userTasks.complete(confirm.key(), Map.of("itemBack", true));
+
+    awaitCompleted(instance(r));
+    assertThat(data.statuses(r.id()))
+        .containsSubsequence(ON_LOAN, RequestStatus.DAMAGED, SHIPPED_BACK, COMPLETED);
+    assertThat(data.itemStatus(bib, "hkust")).isEqualTo("AVAILABLE");
+    assertThat(jdbc.queryForObject(
+            "select not_for_loan from item where bib_id = ? and library_code = 'hkust'", Boolean.class, bib))
+        .isTrue();
+    assertThat(data.loansInUse(patron)).isEqualTo(3);
+  }
 }

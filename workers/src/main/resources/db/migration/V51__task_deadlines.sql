@@ -31,4 +31,5 @@ insert into task_deadline (task, task_name, remind_after, escalate_after) values
   ('placeOverseasOrder',          'Place order',                            1, 2),
   ('uploadOverseasScan',          'Upload the partner''s scan',             1, 2),
   ('chaseOverdueOrder',           'Chase or cancel overdue overseas order', 3, 5),
+  ('recordPartnerTerms',          'Record the partner''s loan terms',       1, 2),
   ('shipBackToPartner',           'Ship back to the overseas partner',      1, 3);

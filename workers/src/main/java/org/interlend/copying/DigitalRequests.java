@@ -92,6 +92,36 @@ public class DigitalRequests {
     }
   }
 
+  /**
+   * Records what a copy requested through another service (an overseas copy) asks for, and the
+   * patron's declaration, under the same rules as a digital request: the copyright check counts it
+   * with the patron's digital requests. Once per request; a second call changes nothing.
+   *
+   * @throws InvalidCopyRequestException when the details or the declaration are incomplete
+   */
+  public void recordCopy(String requestId, String patronId, CopyRequest asked, Declaration declaration) {
+    CopyRequest copy = asked.normalised();
+    if (declaration == null || !declaration.missing().isEmpty()) {
+      throw new InvalidCopyRequestException(
+          "every statement of the copyright declaration must be affirmed for a copy");
+    }
+    tx.executeWithoutResult(
+        status -> {
+          jdbc.update(
+              "insert into digital_request (request_id, kind, title, isbn, issn, chapter, article_title,"
+                  + " volume, issue, page_start, page_end, total_pages)"
+                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing",
+              requestId, copy.kind().name(), copy.title(), copy.isbn(), copy.issn(), copy.chapter(),
+              copy.articleTitle(), copy.volume(), copy.issue(), copy.pageStart(), copy.pageEnd(),
+              copy.totalPages());
+          jdbc.update(
+              "insert into copy_declaration (request_id, patron_id, research_or_private_study,"
+                  + " not_supplied_before, not_related_to_other_person, no_redistribution, wording)"
+                  + " values (?, ?, true, true, true, true, ?) on conflict (request_id) do nothing",
+              requestId, patronId, Declaration.WORDING);
+        });
+  }
+
   private Request record(String patronId, CopyRequest copy) {
     Request request = requests.create("DIGITAL", patronId, copy.displayTitle());
     jdbc.update(

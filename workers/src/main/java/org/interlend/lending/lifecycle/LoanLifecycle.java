@@ -63,10 +63,45 @@ public class LoanLifecycle {
     return loan.recalled() ? policy.recalledFinePerDay() : policy.finePerDay();
   }
 
-  /** The rules for this loan: HKALL defaults, the loan's period, the lender's renewal flag. */
+  /**
+   * The rules for this loan: HKALL defaults, the loan's period, the lender's renewal flag; a loan
+   * with the lender's own terms (an overseas partner's) uses its fee (the same after a recall) and
+   * renewal flag.
+   */
   public LoanPolicy policy(PatronLoan loan) {
     Library lender = libraries.get(loan.lenderCode());
-    return LoanPolicy.hkall(loan.loanDays()).withLenderAllowsRenewal(lender.allowsRenewal());
+    LoanPolicy policy =
+        LoanPolicy.hkall(loan.loanDays()).withLenderAllowsRenewal(lender.allowsRenewal());
+    Optional<LoanTerms> terms = loans.terms(loan.requestId());
+    if (terms.isEmpty()) {
+      return policy;
+    }
+    LoanTerms t = terms.get();
+    BigDecimal fee = t.finePerDay() == null ? policy.finePerDay() : t.finePerDay();
+    return new LoanPolicy(
+        policy.loanPeriodDays(), policy.maxRenewals(), policy.renewalWindowDays(),
+        policy.minimumUseDays(), policy.recallNoticeDays(), fee,
+        t.finePerDay() == null ? policy.recalledFinePerDay() : fee, policy.fineCap(),
+        t.allowsRenewal());
+  }
+
+  /**
+   * Stores a loan on the lender's own terms (an overseas partner's): due on {@code terms.dueDate()}
+   * rather than after the category's loan period. A second call returns the stored loan.
+   */
+  @Transactional
+  public PatronLoan open(
+      String requestId, String patronId, String lenderCode, Instant checkoutAt, int loanDays,
+      LoanTerms terms) {
+    if (terms == null) {
+      return open(requestId, patronId, lenderCode, checkoutAt, loanDays);
+    }
+    libraries.get(lenderCode);
+    LocalDate checkoutDate = LoanCalendar.dateOf(checkoutAt);
+    LocalDate due = terms.dueDate().isBefore(checkoutDate) ? checkoutDate : terms.dueDate();
+    loans.insert(requestId, patronId, lenderCode, checkoutAt, loanDays, due);
+    loans.saveTerms(requestId, terms);
+    return loans.get(requestId);
   }
 
   /**
@@ -209,13 +244,19 @@ public class LoanLifecycle {
     loans.markLost(requestId, at, kind, note);
     PatronLoan loan = loans.get(requestId);
     Library lender = libraries.get(loan.lenderCode());
+    Optional<LoanTerms> terms = loans.terms(requestId);
+    String whose = terms.map(t -> "the partner (" + t.partnerCode() + ")").orElse(lender.name());
+    BigDecimal replacement =
+        terms.map(LoanTerms::replacementCharge).filter(java.util.Objects::nonNull).orElse(lender.replacementCharge());
+    BigDecimal fee =
+        terms.map(LoanTerms::processingFee).filter(java.util.Objects::nonNull).orElse(lender.processingFee());
     String what = "DAMAGED".equals(loan.lossKind()) ? "damaged" : "lost";
     Fine fine = chargeOverdue(loan, loan.lostAt(), "recorded " + what);
-    ledger.charge(loan.patronId(), requestId, FineLedger.REPLACEMENT, lender.replacementCharge(),
-        "Replacement charge of " + lender.name() + " for an item " + what, loan.lostAt());
-    ledger.charge(loan.patronId(), requestId, FineLedger.PROCESSING_FEE, lender.processingFee(),
-        "Processing fee of " + lender.name() + " for an item " + what, loan.lostAt());
-    return new LossCharges(loan, fine, lender.replacementCharge(), lender.processingFee());
+    ledger.charge(loan.patronId(), requestId, FineLedger.REPLACEMENT, replacement,
+        "Replacement charge of " + whose + " for an item " + what, loan.lostAt());
+    ledger.charge(loan.patronId(), requestId, FineLedger.PROCESSING_FEE, fee,
+        "Processing fee of " + whose + " for an item " + what, loan.lostAt());
+    return new LossCharges(loan, fine, replacement, fee);
   }
 
   /** How the days were charged: one rate, or the normal rate until the recall and then the recalled one. */

@@ -486,4 +486,36 @@ class DigitalCopyProcessTest extends ProcessTest {
         .isEmpty();
     assertThat(mailTo(patron, "is cancelled")).hasSize(1);
   }
+
+  /** The supplier's scan has a deadline (1 to 3 working days promised): reminded, then its managers. */
+  @Test
+  void aScanNotSuppliedInTimeRemindsTheSupplierThenTellsItsManagers() {
+    String isbn = CopyFixtures.isbn();
+    fixtures.book(isbn, "Slow Scan", "eduhk");
+    String patron = fixtures.patron("ACADEMIC");
+    Request request = place(patron, chapter(isbn, "Slow Scan", "1", 1, 10, 200));
+    OpenTask scan = awaitScanTask(request);
+    String supplier = scan.candidateGroups().get(0).substring("staff-".length());
+    Map<String, Object> v = userTasks.processVariables(request.processInstanceKey());
+    java.time.Instant remindAt = java.time.Instant.parse(String.valueOf(v.get("taskRemindAt")));
+    java.time.Instant escalateAt = java.time.Instant.parse(String.valueOf(v.get("taskEscalateAt")));
+
+    engine.increaseTime(java.time.Duration.between(engine.now(), remindAt).plusMinutes(1));
+    awaitSubjectTo("ill-" + supplier + "@interlend.local", "Reminder: \"Scan and upload\" for request " + request.id());
+    engine.increaseTime(java.time.Duration.between(engine.now(), escalateAt).plusMinutes(1));
+    awaitSubjectTo("ill-managers-" + supplier + "@interlend.local", "Overdue task: \"Scan and upload\" for request " + request.id());
+    assertThat(userTasks.find(scan.key())).isPresent();
+    client.newCancelInstanceCommand(request.processInstanceKey()).send().join();
+  }
+
+  void awaitSubjectTo(String to, String subject) {
+    await().pollInSameThread().atMost(WAIT).until(() ->
+        java.util.Arrays.stream(mail.getReceivedMessages()).anyMatch(m -> {
+          try {
+            return m.getAllRecipients()[0].toString().equals(to) && m.getSubject().contains(subject);
+          } catch (Exception e) {
+            return false;
+          }
+        }));
+  }
 }

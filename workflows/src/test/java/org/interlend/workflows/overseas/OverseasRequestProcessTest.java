@@ -391,4 +391,20 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
   private void await(java.util.concurrent.Callable<Boolean> condition) {
     org.awaitility.Awaitility.await().pollInSameThread().atMost(WAIT).until(condition);
   }
+
+  /** Sourcing has a deadline: reminded, then the home library's managers are told. */
+  @Test
+  void sourcingFromAPartnerRemindsTheStaffThenTellsTheManagers() {
+    Placed r = place("ACADEMIC", "BOOK", "TEACHING_RESEARCH");
+    OpenTask sourcing = awaitTask(r.instance(), "sourceFromPartner");
+    Map<String, Object> v = userTasks.processVariables(r.instance());
+    Instant remindAt = Instant.parse(String.valueOf(v.get("taskRemindAt")));
+    Instant escalateAt = Instant.parse(String.valueOf(v.get("taskEscalateAt")));
+
+    engine.increaseTime(Duration.between(engine.now(), remindAt).plusMinutes(1));
+    awaitMail("ill-cityu@interlend.local", "Reminder: \"Source from partner\" for request " + r.requestId());
+    engine.increaseTime(Duration.between(engine.now(), escalateAt).plusMinutes(1));
+    awaitMail("ill-managers-cityu@interlend.local", "Overdue task: \"Source from partner\" for request " + r.requestId());
+    assertThat(userTasks.find(sourcing.key())).isPresent();
+  }
 }

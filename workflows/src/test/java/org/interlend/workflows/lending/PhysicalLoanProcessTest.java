@@ -517,4 +517,22 @@ class PhysicalLoanProcessTest extends ProcessTest {
         .isTrue();
     assertThat(data.loansInUse(patron)).isEqualTo(3);
   }
+
+  /**
+   * The home library is the patron's (on today's main it was one setting for the whole deployment,
+   * patron.home_library ignored): a Lingnan patron's copy at Lingnan is "available at home", and
+   * an item lent to them is received by Lingnan's staff.
+   */
+  @Test
+  void theHomeLibraryIsThePatrons() {
+    String patron = data.patron("UNDERGRADUATE");
+    jdbc.update("update patron set home_library = 'lingnan' where id = ?", patron);
+
+    awaitRejected(place(patron, data.titleAt("lingnan", "hku")), Refusal.AVAILABLE_AT_HOME.message());
+
+    Request r = place(patron, data.titleAt("cityu"));
+    ship(r, "cityu");
+    OpenTask receive = task(r, "hkallReceiveItem");
+    assertThat(receive.candidateGroups()).containsExactly("staff-lingnan");
+  }
 }

@@ -8,6 +8,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class InterlendApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(InterlendApplication.class, args);
+    try {
+      SpringApplication.run(InterlendApplication.class, args);
+    } catch (Throwable e) {
+      // the failure analysis has said why; end here, even if a thread of a part that started
+      // before the failure would keep the JVM alive
+      System.exit(1);
+    }
   }
 }

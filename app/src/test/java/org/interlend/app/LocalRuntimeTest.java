@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.interlend.InterlendApplication;
+import org.interlend.app.portal.WebSession;
 import org.interlend.workflows.engine.EngineProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,8 +38,13 @@ class LocalRuntimeTest {
   String csrf;
 
   @Test
-  void healthReportsEngineStorageDatabaseAndMailUp() throws Exception {
-    JsonNode health = new ObjectMapper().readTree(get("/actuator/health").body());
+  void healthReportsEngineStorageDatabaseAndMailUpToAdminsAndOnlyTheStatusToOthers() throws Exception {
+    JsonNode anonymous = new ObjectMapper().readTree(get("/actuator/health").body());
+    assertThat(anonymous.path("status").asText()).isEqualTo("UP");
+    assertThat(anonymous.has("components")).isFalse();
+
+    WebSession admin = new WebSession(port).signIn("admin");
+    JsonNode health = new ObjectMapper().readTree(admin.get("/actuator/health").body());
     assertThat(health.path("status").asText()).isEqualTo("UP");
     for (String part : new String[] {"engine", "storage", "db", "mail"}) {
       assertThat(health.path("components").path(part).path("status").asText())
@@ -49,8 +55,9 @@ class LocalRuntimeTest {
 
   @Test
   void staffDeskListsTheSmokeTaskAndCompletingItFinishesTheInstance() throws Exception {
-    signIn("staff-cityu", "demo");
+    signIn("admin", "demo");
     HttpResponse<String> started = post("/desk/smoke", "recipient=desk%40cityu.example");
+    signIn("staff-cityu", "demo");
     assertThat(started.statusCode()).isEqualTo(302);
 
     String taskPath =
@@ -70,12 +77,14 @@ class LocalRuntimeTest {
     HttpResponse<String> done = post(taskPath, "note=checked+at+the+desk");
     assertThat(done.statusCode()).isEqualTo(302);
     await().atMost(Duration.ofSeconds(20)).until(() -> projection.completed(instance));
+    assertThat(get("/desk/mail").statusCode()).as("all mail is for administrators").isEqualTo(403);
+    signIn("admin", "demo");
     assertThat(get("/desk/mail").body()).contains("Interlend smoke check " + instance);
   }
 
   @Test
   void staffSeeAndCompleteOnlyTheTasksOfTheirOwnGroups() throws Exception {
-    signIn("staff-cityu", "demo");
+    signIn("admin", "demo");
     post("/desk/smoke", "recipient=desk%40cityu.example");
     var task =
         await()

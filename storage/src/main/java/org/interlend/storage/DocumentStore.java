@@ -76,11 +76,24 @@ public class DocumentStore implements AutoCloseable {
                 : client(publicEndpoint, region, accessKey, secretKey);
     }
 
+    /**
+     * Every call ends within bounded time, so a hung store cannot stall a worker or a download: 5 s
+     * to connect, 30 s without a byte read or written.
+     */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration IO_TIMEOUT = Duration.ofSeconds(30);
+
     private static MinioClient client(URI endpoint, String region, String accessKey, String secretKey) {
+        okhttp3.OkHttpClient http = io.minio.Http.newDefaultClient().newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .readTimeout(IO_TIMEOUT)
+                .writeTimeout(IO_TIMEOUT)
+                .build();
         return MinioClient.builder()
                 .endpoint(endpoint.toString())
                 .region(region)
                 .credentials(accessKey, secretKey)
+                .httpClient(http, true)
                 .build();
     }
 

@@ -88,15 +88,23 @@ public class DigitalDeliveries {
           "insert into digital_download (request_id, number) values (?, ?)", requestId, g[1]);
       return new DownloadClaim.Granted((String) g[0], (int) g[1], (int) g[2], (Instant) g[3]);
     }
+    return refusal(requestId).orElseGet(() -> new DownloadClaim.LimitReached(get(requestId).maxDownloads()));
+  }
+
+  /** Why the copy cannot be downloaded now (read only, counts nothing); empty if it can. */
+  public Optional<DownloadClaim> refusal(String requestId) {
     Optional<Delivery> delivery = find(requestId);
     if (delivery.isEmpty() || !delivery.get().published()) {
-      return new DownloadClaim.NotDelivered();
+      return Optional.of(new DownloadClaim.NotDelivered());
     }
     Delivery d = delivery.get();
     if (d.expiredAt() != null || !d.availableUntil().isAfter(Instant.now())) {
-      return new DownloadClaim.Expired(d.availableUntil());
+      return Optional.of(new DownloadClaim.Expired(d.availableUntil()));
     }
-    return new DownloadClaim.LimitReached(d.maxDownloads());
+    if (d.downloads() >= d.maxDownloads()) {
+      return Optional.of(new DownloadClaim.LimitReached(d.maxDownloads()));
+    }
+    return Optional.empty();
   }
 
   public Optional<Delivery> find(String requestId) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 /** The answer to one download attempt of a delivered copy. */
 public sealed interface DownloadClaim {
 
-  /** Counted: the caller may hand out a short-lived link to {@code objectKey}. */
+  /** Counted: the caller serves the copy at {@code objectKey}. */
   record Granted(String objectKey, int number, int maxDownloads, Instant availableUntil)
       implements DownloadClaim {}
 

@@ -6,6 +6,8 @@ import org.interlend.catalogue.Catalogue;
 import org.interlend.patrons.Patrons;
 import org.interlend.requests.Request;
 import org.interlend.requests.RequestLauncher;
+import org.interlend.requests.CancelMessage;
+import org.interlend.requests.RequestMessages;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
 import org.springframework.stereotype.Service;
@@ -18,13 +20,19 @@ public class PhysicalRequests {
   public static final String CANCEL_MESSAGE = "request-cancel";
 
   private final RequestLauncher launcher;
+  private final RequestMessages messages;
   private final Requests requests;
   private final Patrons patrons;
   private final Catalogue catalogue;
 
   public PhysicalRequests(
-      RequestLauncher launcher, Requests requests, Patrons patrons, Catalogue catalogue) {
+      RequestLauncher launcher,
+      RequestMessages messages,
+      Requests requests,
+      Patrons patrons,
+      Catalogue catalogue) {
     this.launcher = launcher;
+    this.messages = messages;
     this.requests = requests;
     this.patrons = patrons;
     this.catalogue = catalogue;
@@ -62,17 +70,28 @@ public class PhysicalRequests {
    * this cancel cannot both win: the lender's shipment also moves REQUESTED to TRANSFERRED only.
    */
   public Cancel cancel(String requestId, String actor) {
+    return cancel(requestId, actor, null);
+  }
+
+  /**
+   * As {@link #cancel(String, String)}, by staff for the patron: {@code reason} goes into the
+   * request's history and the patron's notice.
+   */
+  public Cancel cancel(String requestId, String actor, String reason) {
     Request request = requests.get(requestId);
     if (!request.kind().equals("PHYSICAL")) {
       throw new IllegalArgumentException("request " + requestId + " is not a physical loan request");
     }
+    if (request.status() == RequestStatus.REQUESTED) {
+      messages.requireActive(requestId);
+    }
     if (!requests.transition(
-        requestId, RequestStatus.REQUESTED, RequestStatus.CANCELLED, actor, "cancelled by " + actor)) {
+        requestId, RequestStatus.REQUESTED, RequestStatus.CANCELLED, actor, CancelMessage.note(actor, reason))) {
       Request now = requests.get(requestId);
       return new Cancel.Refused(now, refusal(now));
     }
     try {
-      launcher.publish(CANCEL_MESSAGE, requestId, Map.of("cancelledBy", actor));
+      messages.publish(CANCEL_MESSAGE, requestId, null, CancelMessage.variables(actor, reason));
     } catch (RuntimeException e) {
       // the process was not told: put the request back as it was, so the patron can try again
       requests.transition(

@@ -10,12 +10,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mail templates under {@code classpath:notices/<name>.txt}: the first line is {@code Subject: ...},
- * the rest is the body; {@code {{name}}} is replaced by the value of that name.
+ * the rest is the body; {@code {{name}}} is replaced by the value of that name. A section {@code
+ * {{#name}}...{{/name}}} is kept only when the value is present (not null, blank or false), and
+ * {@code {{^name}}...{{/name}}} only when it is not: one template says "as you asked" to a patron
+ * who cancelled and gives the library's reason to one whose request staff cancelled.
  */
 @Component
 public class NoticeTemplates {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
+  private static final Pattern SECTION =
+      Pattern.compile("\\{\\{([#^])([A-Za-z0-9_.]+)}}(.*?)\\{\\{/\\2}}", Pattern.DOTALL);
 
   public record Rendered(String subject, String body) {}
 
@@ -31,6 +36,15 @@ public class NoticeTemplates {
   }
 
   private static String fill(String text, Map<String, ?> values) {
+    Matcher sections = SECTION.matcher(text);
+    StringBuilder kept = new StringBuilder();
+    while (sections.find()) {
+      boolean present = present(values.get(sections.group(2)));
+      boolean show = sections.group(1).equals("#") == present;
+      sections.appendReplacement(kept, Matcher.quoteReplacement(show ? sections.group(3) : ""));
+    }
+    sections.appendTail(kept);
+    text = kept.toString();
     Matcher m = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -39,6 +53,12 @@ public class NoticeTemplates {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  private static boolean present(Object value) {
+    return value != null
+        && !(value instanceof Boolean b && !b)
+        && !String.valueOf(value).isBlank();
   }
 
   private static String load(String template) {

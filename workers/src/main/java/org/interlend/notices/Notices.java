@@ -1,38 +1,32 @@
 package org.interlend.notices;
 
-import org.springframework.beans.factory.annotation.Value;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * E-mail notices to patrons and staff, each sent once per key: a job delivered twice (at-least-once)
- * finds its notice already recorded and sends nothing.
+ * E-mail notices to patrons and staff, through an outbox: {@link #send} records the notice (once
+ * per key: a job delivered twice finds it recorded and adds nothing) and returns at once; the
+ * {@link NoticeDispatcher} sends it, retrying for hours while the mail server is down. A mail that
+ * cannot be sent never holds up the loan or delivery it reports on.
  */
 @Service
 public class Notices {
 
   private final JdbcTemplate jdbc;
-  private final JavaMailSender mail;
-  private final String from;
+  private final NoticeDispatcher dispatcher;
 
-  public Notices(
-      JdbcTemplate jdbc,
-      JavaMailSender mail,
-      @Value("${interlend.mail.from:Interlend <ill@interlend.local>}") String from) {
+  public Notices(JdbcTemplate jdbc, NoticeDispatcher dispatcher) {
     this.jdbc = jdbc;
-    this.mail = mail;
-    this.from = from;
+    this.dispatcher = dispatcher;
   }
 
   /**
-   * Records and sends the notice unless one with this key was sent before.
+   * Records the notice for sending unless one with this key was recorded before.
    *
-   * @return true if it was sent now, false if it had been sent already
+   * @return true if it was recorded now, false if it had been recorded already
    */
-  @Transactional
   public boolean send(String key, String to, String subject, String body) {
     int recorded =
         jdbc.update(
@@ -42,19 +36,48 @@ public class Notices {
             to,
             subject,
             body);
-    if (recorded == 0) {
-      return false;
+    if (recorded > 0) {
+      dispatcher.wakeUp();
     }
-    SimpleMailMessage message = new SimpleMailMessage();
-    message.setFrom(from);
-    message.setTo(to);
-    message.setSubject(subject);
-    message.setText(body);
-    mail.send(message); // a failure rolls the record back, so a retry sends it again
-    return true;
+    return recorded > 0;
   }
 
   public int countSent(String key) {
-    return jdbc.queryForObject("select count(*) from notice where dedup_key = ?", Integer.class, key);
+    return jdbc.queryForObject(
+        "select count(*) from notice where dedup_key = ? and status = 'SENT'", Integer.class, key);
+  }
+
+  /** One notice as the outbox holds it. */
+  public record Notice(
+      long id,
+      String key,
+      String recipient,
+      String subject,
+      String body,
+      String status,
+      java.time.Instant queuedAt,
+      java.time.Instant sentAt,
+      int attempts,
+      String lastError) {}
+
+  /** The newest notices first, a page at a time. */
+  public List<Notice> recent(int offset, int limit) {
+    return jdbc.query(
+        "select id, dedup_key, recipient, subject, body, status, queued_at, sent_at, attempts,"
+            + " last_error from notice order by id desc offset ? limit ?",
+        (rs, i) ->
+            new Notice(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getTimestamp(7).toInstant(),
+                Optional.ofNullable(rs.getTimestamp(8)).map(java.sql.Timestamp::toInstant).orElse(null),
+                rs.getInt(9),
+                rs.getString(10)),
+        offset,
+        limit);
   }
 }

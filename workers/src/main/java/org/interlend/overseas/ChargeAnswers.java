@@ -1,11 +1,10 @@
 package org.interlend.overseas;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.interlend.requests.Request;
+import org.interlend.requests.RequestMessages;
+import org.interlend.requests.Requests;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,11 +16,13 @@ import org.springframework.stereotype.Service;
 public class ChargeAnswers {
 
   private final Charges charges;
-  private final CamundaClient client;
+  private final RequestMessages messages;
+  private final Requests requests;
 
-  public ChargeAnswers(Charges charges, CamundaClient client) {
+  public ChargeAnswers(Charges charges, RequestMessages messages, Requests requests) {
     this.charges = charges;
-    this.client = client;
+    this.messages = messages;
+    this.requests = requests;
   }
 
   public sealed interface Answer {
@@ -35,28 +36,46 @@ public class ChargeAnswers {
     record AlreadyAnswered(Charges.Charge offer) implements Answer {}
   }
 
+  /** The patron's own answer. */
   public Answer answer(String requestId, boolean accept) {
+    Request request = requests.get(requestId);
+    return answer(requestId, accept, "patron " + request.patronId(), null);
+  }
+
+  /**
+   * An answer: the patron's (accept or decline), or staff declining for the patron, with a reason
+   * the history keeps and the patron's notice gives. Only the patron ever accepts (checked by the
+   * callers' authorization).
+   *
+   * @param answeredBy who answers, as the history shows it ("patron P1001", "staff staff-cityu")
+   * @param reason why staff declined for the patron; null for the patron's own answer
+   */
+  public Answer answer(String requestId, boolean accept, String answeredBy, String reason) {
+    if (accept && reason != null) {
+      throw new IllegalArgumentException("staff may decline a charge for the patron, never accept one");
+    }
     var open = charges.openOffer(requestId);
     if (open.isEmpty()) {
       return new Answer.NonePending();
     }
     Charges.Charge offer = open.get();
-    try {
-      client
-          .newPublishMessageCommand()
-          .messageName("charge-answer")
-          .correlationKey(requestId)
-          .messageId("charge-answer-" + offer.id())
-          .timeToLive(Duration.ofMinutes(10))
-          .variables(Map.of("chargeAccepted", accept))
-          .send()
-          .join(30, TimeUnit.SECONDS);
-      return new Answer.Sent(offer);
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() == Status.Code.ALREADY_EXISTS) {
-        return new Answer.AlreadyAnswered(offer);
-      }
-      throw e;
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("chargeAccepted", accept);
+    variables.put("chargeAnsweredBy", answeredBy);
+    variables.put("chargeDeclineReason", reason == null ? "" : reason);
+    RequestMessages.Sent sent =
+        messages.publish("charge-answer", requestId, "charge-answer-" + offer.id(), variables);
+    if (sent == RequestMessages.Sent.DUPLICATE) {
+      return new Answer.AlreadyAnswered(offer);
     }
+    Request request = requests.get(requestId);
+    requests.recordStatus(
+        requestId,
+        request.status(),
+        answeredBy,
+        (accept ? "charge of HK$" + offer.amountHkd() + " accepted" : "charge of HK$" + offer.amountHkd() + " declined")
+            + (reason == null ? "" : " for the patron: " + reason),
+        "charge-answer-" + offer.id());
+    return new Answer.Sent(offer);
   }
 }

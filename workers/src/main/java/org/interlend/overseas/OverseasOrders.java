@@ -3,7 +3,8 @@ package org.interlend.overseas;
 import java.util.List;
 import java.util.Map;
 import org.interlend.requests.Request;
-import org.interlend.requests.RequestLauncher;
+import org.interlend.requests.CancelMessage;
+import org.interlend.requests.RequestMessages;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
 import org.springframework.stereotype.Service;
@@ -26,12 +27,12 @@ public class OverseasOrders {
 
   private final Requests requests;
   private final OverseasRequests overseas;
-  private final RequestLauncher launcher;
+  private final RequestMessages messages;
 
-  public OverseasOrders(Requests requests, OverseasRequests overseas, RequestLauncher launcher) {
+  public OverseasOrders(Requests requests, OverseasRequests overseas, RequestMessages messages) {
     this.requests = requests;
     this.overseas = overseas;
-    this.launcher = launcher;
+    this.messages = messages;
   }
 
   /** The result of a cancel: done, or why not. */
@@ -49,15 +50,26 @@ public class OverseasOrders {
    * @throws IllegalArgumentException when the request is not an overseas request
    */
   public Cancel cancel(String requestId, String actor) {
+    return cancel(requestId, actor, null);
+  }
+
+  /**
+   * As {@link #cancel(String, String)}, by staff for the patron: {@code reason} goes into the
+   * request's history and the patron's notice.
+   */
+  public Cancel cancel(String requestId, String actor, String reason) {
     Request request = requests.get(requestId);
     if (!request.kind().equals("OVERSEAS")) {
       throw new IllegalArgumentException("request " + requestId + " is not an overseas request");
     }
+    if (BEFORE_ORDER.contains(request.status())) {
+      messages.requireActive(requestId);
+    }
     for (RequestStatus from : BEFORE_ORDER) {
       if (requests.transition(
-          requestId, from, RequestStatus.CANCELLED, actor, "cancelled by " + actor)) {
+          requestId, from, RequestStatus.CANCELLED, actor, CancelMessage.note(actor, reason))) {
         try {
-          launcher.publish(CANCEL_MESSAGE, requestId, Map.of("cancelledBy", actor));
+          messages.publish(CANCEL_MESSAGE, requestId, null, CancelMessage.variables(actor, reason));
         } catch (RuntimeException e) {
           // the process was not told: put the request back as it was, so the patron can try again
           requests.transition(

@@ -30,9 +30,30 @@ public class DatabaseConfiguration {
   static class Embedded {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) {
+    EmbeddedPostgres embeddedPostgres(
+        DatabaseProperties properties,
+        @org.springframework.beans.factory.annotation.Value("${interlend.data-dir:./data}") String dataDir) {
       try {
-        return EmbeddedPostgres.builder().setPort(properties.embeddedPort()).start();
+        java.nio.file.Path pgData = java.nio.file.Files.createTempDirectory("interlend-pg-");
+        EmbeddedPostgres postgres =
+            EmbeddedPostgres.builder()
+                .setPort(properties.embeddedPort())
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(true)
+                .start();
+        // pg_ctl starts the server and exits: the server's own pid is in its data directory
+        long pid =
+            Long.parseLong(
+                java.nio.file.Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).strip());
+        ProcessHandle.of(pid)
+            .ifPresent(
+                server ->
+                    ProcessSentinel.guard(
+                        server,
+                        "embedded PostgreSQL",
+                        java.nio.file.Path.of(dataDir, "run", "postgres-" + postgres.getPort() + ".pid"),
+                        pgData));
+        return postgres;
       } catch (IOException | RuntimeException e) {
         throw new SettingProblem(
             "interlend.db.embedded-port",
@@ -50,7 +71,7 @@ public class DatabaseConfiguration {
       ds.setUsername("postgres");
       ds.setPoolName("interlend");
       ds.setMaximumPoolSize(10);
-      return ds;
+      return bounded(ds);
     }
   }
 
@@ -77,8 +98,20 @@ public class DatabaseConfiguration {
       ds.setUsername(properties.username());
       ds.setPassword(properties.password());
       ds.setPoolName("interlend");
-      return ds;
+      return bounded(ds);
     }
+  }
+
+  /**
+   * A database that is down or hung costs a caller at most a few seconds (then the web layer
+   * answers 503), not the pool's default 30 s; a query that runs away is ended after a minute.
+   */
+  static HikariDataSource bounded(HikariDataSource ds) {
+    ds.setConnectionTimeout(5_000);
+    ds.setValidationTimeout(3_000);
+    ds.addDataSourceProperty("connectTimeout", "5");
+    ds.addDataSourceProperty("socketTimeout", "60");
+    return ds;
   }
 
   static String rootMessage(Throwable e) {

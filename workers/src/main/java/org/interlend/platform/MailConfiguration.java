@@ -9,6 +9,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import jakarta.mail.MessagingException;
 
 /**
  * Mail: GreenMail's SMTP server in this JVM unless {@code interlend.mail.host} is set; the mail
@@ -33,6 +36,47 @@ public class MailConfiguration {
               + DatabaseConfiguration.rootMessage(e));
     }
     return mail;
+  }
+
+  /**
+   * Checks at start that the configured mail server answers, so that a wrong host or port stops
+   * start-up with the setting named, as a wrong database or object store does.
+   */
+  @Bean
+  @Conditional(ExternalMail.class)
+  Object mailReachable(JavaMailSender sender, Environment env) {
+    if (sender instanceof JavaMailSenderImpl impl) {
+      try {
+        impl.testConnection();
+      } catch (MessagingException e) {
+        throw new SettingProblem(
+            "interlend.mail.host",
+            "cannot reach the mail server at "
+                + env.getProperty("spring.mail.host")
+                + ":"
+                + env.getProperty("spring.mail.port")
+                + ": "
+                + DatabaseConfiguration.rootMessage(e));
+      }
+    }
+    return Boolean.TRUE;
+  }
+
+  /**
+   * The embedded server keeps every mail it receives in memory; local runs last for days, so mails
+   * older than a day are dropped (the outbox in the database keeps the record of every notice).
+   */
+  @Bean
+  @Conditional(EmbeddedMail.class)
+  EmbeddedMailRetention embeddedMailRetention(GreenMail greenMail) {
+    return new EmbeddedMailRetention(greenMail);
+  }
+
+  static class ExternalMail implements Condition {
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return !PlatformEnvironment.embeddedMail(context.getEnvironment());
+    }
   }
 
   static class EmbeddedMail implements Condition {

@@ -33,6 +33,16 @@ public class PlatformEnvironment implements EnvironmentPostProcessor {
       copy(env, derived, "interlend.mail.username", "spring.mail.username");
       copy(env, derived, "interlend.mail.password", "spring.mail.password");
     }
+    // every call to the mail server ends within the timeout: a hung server cannot stall a thread
+    String timeout =
+        String.valueOf(
+            env.getProperty("interlend.mail.timeout", java.time.Duration.class, java.time.Duration.ofSeconds(10))
+                .toMillis());
+    derived.put("spring.mail.properties.mail.smtp.connectiontimeout", timeout);
+    derived.put("spring.mail.properties.mail.smtp.timeout", timeout);
+    derived.put("spring.mail.properties.mail.smtp.writetimeout", timeout);
+    // the outbox reports mail health (MailHealth); Spring's own check would call the server
+    derived.put("management.health.mail.enabled", false);
     String url = env.getProperty("interlend.db.url");
     boolean embeddedDb = url == null || url.isBlank();
     derived.put(

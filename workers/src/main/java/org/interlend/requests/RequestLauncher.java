@@ -1,7 +1,6 @@
 package org.interlend.requests;
 
 import io.camunda.client.CamundaClient;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,17 +58,5 @@ public class RequestLauncher {
   private void remove(String requestId) {
     jdbc.update("delete from request_event where request_id = ?", requestId);
     jdbc.update("delete from request where id = ?", requestId);
-  }
-
-  /** Publishes a message about a request (correlation key = request id). */
-  public void publish(String messageName, String requestId, Map<String, Object> variables) {
-    client
-        .newPublishMessageCommand()
-        .messageName(messageName)
-        .correlationKey(requestId)
-        .timeToLive(Duration.ofMinutes(10))
-        .variables(variables == null ? Map.of() : variables)
-        .send()
-        .join(30, java.util.concurrent.TimeUnit.SECONDS);
   }
 }

@@ -120,6 +120,25 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    // a field the body may not have, or a value of the wrong type: name the field
+    if (ex.getMostSpecificCause() instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+      return handleExceptionInternal(
+          ex,
+          invalidInput(List.of(new FieldProblem(path(u), "is not a field of this request"))),
+          headers,
+          HttpStatus.BAD_REQUEST,
+          request);
+    }
+    if (ex.getMostSpecificCause() instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+        && !m.getPath().isEmpty()) {
+      String type = m.getTargetType() == null ? "value" : m.getTargetType().getSimpleName().toLowerCase();
+      return handleExceptionInternal(
+          ex,
+          invalidInput(List.of(new FieldProblem(path(m), "must be a " + type + " (JSON " + jsonType(type) + ")"))),
+          headers,
+          HttpStatus.BAD_REQUEST,
+          request);
+    }
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST,
@@ -129,6 +148,31 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
                     : "."));
     problem.setTitle("Unreadable request body");
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+    StringBuilder b = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (!b.isEmpty()) {
+          b.append('.');
+        }
+        b.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        b.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return b.isEmpty() ? "body" : b.toString();
+  }
+
+  private static String jsonType(String javaType) {
+    return switch (javaType) {
+      case "boolean" -> "true or false, without quotes";
+      case "integer", "int", "long", "short" -> "a whole number, without quotes";
+      case "double", "float", "bigdecimal" -> "a number, without quotes";
+      case "string" -> "text in quotes";
+      default -> "of the documented shape";
+    };
   }
 
   /** Bean Validation on a service method ({@code @Validated} beans) called from a controller. */

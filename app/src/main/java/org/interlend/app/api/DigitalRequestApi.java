@@ -1,9 +1,10 @@
 package org.interlend.app.api;
 
-import io.camunda.client.CamundaClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
@@ -18,15 +19,20 @@ import org.interlend.copying.CopyRequest;
 import org.interlend.copying.CopyingProperties;
 import org.interlend.copying.Declaration;
 import org.interlend.copying.Delivery;
+import org.interlend.app.security.Actor;
+import org.interlend.app.security.RequestAccess;
+import org.interlend.app.web.CopyResponse;
+import org.interlend.copying.CopyDownloads;
+import org.interlend.copying.DigitalCancels;
 import org.interlend.copying.DigitalDeliveries;
 import org.interlend.copying.DigitalRequests;
 import org.interlend.copying.DownloadClaim;
 import org.interlend.copying.InvalidCopyRequestException;
+import org.interlend.requests.CancelMessage;
 import org.interlend.requests.Request;
 import org.interlend.requests.RequestStatus;
+import org.interlend.requests.RequestMessages;
 import org.interlend.requests.Requests;
-import org.interlend.storage.DocumentStore;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -40,10 +46,10 @@ import org.springframework.web.bind.annotation.RestController;
  * Digital copies of book chapters and journal articles: place a request with the copyright
  * declaration, cancel it while it is not yet supplied, and download the delivered copy.
  *
- * <p>A download is counted first (atomically: of any number of concurrent attempts only the
- * allowed number succeed) and then answered with a 303 redirect to a presigned link of the object
- * store, valid for at most a minute; the copy's own address is never shown. The application does
- * not stream the file itself, so its memory use does not depend on the size of the copy.
+ * <p>A download streams the copy through the app and is counted once the copy can be read from the
+ * store (atomically: of any number of concurrent attempts only the allowed number succeed); the
+ * object store is never exposed, and every time the patron gets the bytes counts. The stream goes
+ * through a fixed buffer, so memory use does not depend on the size of the copy.
  */
 @RestController
 @Tag(name = "Digital copies", description = "Chapters and articles scanned by consortium libraries")
@@ -55,25 +61,25 @@ public class DigitalRequestApi {
   private final DigitalDeliveries deliveries;
   private final Requests requests;
   private final RequestingPatron requestingPatron;
-  private final DocumentStore store;
-  private final CamundaClient client;
-  private final CopyingProperties properties;
+  private final CopyDownloads downloads;
+  private final DigitalCancels cancels;
+  private final RequestAccess access;
 
   public DigitalRequestApi(
       DigitalRequests digitalRequests,
       DigitalDeliveries deliveries,
       Requests requests,
       RequestingPatron requestingPatron,
-      DocumentStore store,
-      CamundaClient client,
-      CopyingProperties properties) {
+      CopyDownloads downloads,
+      DigitalCancels cancels,
+      RequestAccess access) {
+    this.access = access;
     this.digitalRequests = digitalRequests;
     this.deliveries = deliveries;
     this.requests = requests;
     this.requestingPatron = requestingPatron;
-    this.store = store;
-    this.client = client;
-    this.properties = properties;
+    this.downloads = downloads;
+    this.cancels = cancels;
   }
 
   /** The four statements of the declaration; each must be {@code true}. */
@@ -148,8 +154,8 @@ public class DigitalRequestApi {
 
   @GetMapping("/api/digital-requests/{id}")
   @Operation(summary = "One of my digital requests, with downloads left once delivered")
-  public DigitalRequestView get(@PathVariable String id, Principal principal, HttpServletRequest http) {
-    return view(own(id, principal, http));
+  public DigitalRequestView get(@PathVariable String id, Principal principal) {
+    return view(digital(id, Actor.of(principal), RequestAccess.Action.READ));
   }
 
   @PostMapping("/api/digital-requests/{id}/cancel")
@@ -159,70 +165,61 @@ public class DigitalRequestApi {
           "Possible until the scan is supplied: answers 202, and the request becomes CANCELLED"
               + " moments later. Once supplied (or ended) the answer is 409 with the reason.")
   public ResponseEntity<DigitalRequestView> cancel(
-      @PathVariable String id, Principal principal, HttpServletRequest http) {
-    Request request = own(id, principal, http);
-    boolean supplied = deliveries.find(id).isPresent();
-    if (supplied || !CANCELLABLE.contains(request.status())) {
-      throw ApiErrors.problem(
-          HttpStatus.CONFLICT,
-          "Cannot be cancelled",
-          "Request " + id + " is " + request.status().label()
-              + (supplied ? ": the copy has already been supplied." : ": it can no longer be cancelled."));
-    }
-    client
-        .newPublishMessageCommand()
-        .messageName("request-cancel")
-        .correlationKey(id)
-        .timeToLive(Duration.ofMinutes(10))
-        .variables(Map.of("cancelledBy", principal == null ? request.patronId() : principal.getName()))
-        .send()
-        .join(30, TimeUnit.SECONDS);
-    return ResponseEntity.accepted().body(view(request));
+      @PathVariable String id, @RequestBody(required = false) JsonNode body, Principal principal) {
+    Actor actor = Actor.of(principal);
+    digital(id, actor, RequestAccess.Action.CANCEL);
+    CancelBy by = CancelBy.of(actor, body);
+    return switch (cancels.cancel(id, by.historyName(), by.reason())) {
+      case DigitalCancels.Cancel.Requested taken -> ResponseEntity.accepted().body(view(taken.request()));
+      case DigitalCancels.Cancel.Refused refused ->
+          throw ApiErrors.problem(HttpStatus.CONFLICT, "Cannot be cancelled", refused.reason());
+    };
   }
 
   @GetMapping("/api/requests/{id}/download")
   @Operation(
       summary = "Download my delivered copy",
       description =
-          "Counts one download and answers 303 with a link valid for at most a minute. Refused with"
-              + " 410 once all downloads are used or the download period has ended, 409 before the"
-              + " copy is delivered.")
-  public ResponseEntity<Void> download(@PathVariable String id, Principal principal) {
+          "Answers 200 with the watermarked PDF and counts one download, once the copy can be read"
+              + " from the document store (503, not counted, when it cannot). Refused with 410 once"
+              + " all downloads are used or the download period has ended, 409 before the copy is"
+              + " delivered.")
+  public void download(@PathVariable String id, Principal principal, HttpServletResponse response)
+      throws java.io.IOException {
+    access.require(Actor.of(principal), RequestAccess.Action.DOWNLOAD, id);
     Request request =
         requests
             .find(id)
             .filter(r -> r.kind().equals("DIGITAL") || deliveries.find(r.id()).isPresent())
-            .filter(r -> principal != null && r.patronId().equals(principal.getName()))
             .orElseThrow(
                 () -> ApiErrors.problem(HttpStatus.NOT_FOUND, "No such copy", "You have no copy " + id + "."));
-    return switch (deliveries.claim(request.id())) {
-      case DownloadClaim.Granted granted -> {
-        URI link =
-            store.presignedGet(
-                granted.objectKey(), Duration.ofSeconds(properties.linkSeconds()), request.id() + ".pdf");
-        yield ResponseEntity.status(HttpStatus.SEE_OTHER)
-            .location(link)
-            .cacheControl(CacheControl.noStore())
-            .header("X-Downloads-Left", String.valueOf(granted.maxDownloads() - granted.number()))
-            .build();
-      }
+    switch (downloads.open(request.id())) {
+      case CopyDownloads.Download.Served served -> CopyResponse.send(served, request.id() + ".pdf", response);
+      case CopyDownloads.Download.Refused refused -> throw refusal(request, refused.reason());
+    }
+  }
+
+  private static org.springframework.web.ErrorResponseException refusal(Request request, DownloadClaim reason) {
+    return switch (reason) {
       case DownloadClaim.LimitReached limit ->
-          throw ApiErrors.problem(
+          ApiErrors.problem(
               HttpStatus.GONE,
               "Download limit reached",
               "You have downloaded this copy " + limit.maxDownloads() + " times, the most allowed for"
                   + " copyright reasons. Please use the copy you saved, or ask the library.");
       case DownloadClaim.Expired expired ->
-          throw ApiErrors.problem(
+          ApiErrors.problem(
               HttpStatus.GONE,
               "Download period ended",
               "The download period of this copy ended on " + expired.availableUntil()
                   + " and the copy has been deleted. Please place a new request if you still need it.");
       case DownloadClaim.NotDelivered nd ->
-          throw ApiErrors.problem(
+          ApiErrors.problem(
               HttpStatus.CONFLICT,
               "Not delivered yet",
-              "Request " + id + " is " + request.status().label() + ": there is no copy to download yet.");
+              "Request " + request.id() + " is " + request.status().label()
+                  + ": there is no copy to download yet.");
+      case DownloadClaim.Granted g -> throw new IllegalStateException("a granted download is not a refusal");
     };
   }
 
@@ -242,13 +239,14 @@ public class DigitalRequestApi {
         d == null ? null : (open ? Math.max(0, d.maxDownloads() - d.downloads()) : 0));
   }
 
-  private Request own(String id, Principal principal, HttpServletRequest http) {
+  /** The digital request, if the actor may {@code action} it (404/403 otherwise). */
+  private Request digital(String id, Actor actor, RequestAccess.Action action) {
+    access.require(actor, action, id);
     return requests
         .find(id)
         .filter(r -> r.kind().equals("DIGITAL"))
-        .filter(r -> RequestingPatron.isStaff(http) || (principal != null && r.patronId().equals(principal.getName())))
         .orElseThrow(
-            () -> ApiErrors.problem(HttpStatus.NOT_FOUND, "No such request", "You have no digital request " + id + "."));
+            () -> ApiErrors.problem(HttpStatus.NOT_FOUND, "No such request", "No digital request " + id + "."));
   }
 
   private static Declaration declaration(DeclarationBody body) {

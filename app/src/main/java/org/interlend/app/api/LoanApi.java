@@ -4,14 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.security.Principal;
-import java.util.HashSet;
-import java.util.Set;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.interlend.app.security.Actor;
+import org.interlend.app.security.RequestAccess;
 import org.interlend.lending.lifecycle.FineEntry;
 import org.interlend.lending.lifecycle.FineLedger;
 import org.interlend.lending.lifecycle.FineStatement;
@@ -19,9 +17,6 @@ import org.interlend.lending.lifecycle.LoanDesk;
 import org.interlend.lending.lifecycle.Loans;
 import org.interlend.lending.lifecycle.PatronLoan;
 import org.interlend.lending.lifecycle.Renewal;
-import org.interlend.libraries.Libraries;
-import org.interlend.libraries.Library;
-import org.interlend.patrons.Patrons;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -48,16 +43,13 @@ public class LoanApi {
   private final Loans loans;
   private final LoanDesk desk;
   private final FineLedger ledger;
-  private final Libraries libraries;
-  private final Patrons patrons;
+  private final RequestAccess access;
 
-  public LoanApi(
-      Loans loans, LoanDesk desk, FineLedger ledger, Libraries libraries, Patrons patrons) {
+  public LoanApi(Loans loans, LoanDesk desk, FineLedger ledger, RequestAccess access) {
     this.loans = loans;
     this.desk = desk;
     this.ledger = ledger;
-    this.libraries = libraries;
-    this.patrons = patrons;
+    this.access = access;
   }
 
   /** A loan as its patron and staff see it. Dates are Hong Kong dates. */
@@ -91,7 +83,8 @@ public class LoanApi {
   @Operation(summary = "My loan", description = "The signed-in patron's loan for a request: due date, renewals, recall, fines.")
   @GetMapping("/api/requests/{id}/loan")
   public LoanView loan(@PathVariable String id, Principal principal) {
-    PatronLoan loan = ownLoan(id, principal);
+    access.require(Actor.of(principal), RequestAccess.Action.READ, id);
+    PatronLoan loan = loans.find(id).orElseThrow(() -> noLoan(id));
     return new LoanView(
         loan.requestId(), loan.patronId(), loan.lenderCode(), loan.checkoutAt(), loan.dueDate(),
         loan.renewalsUsed(), loan.recalled(), loan.overdue(), loan.returnedAt(), loan.lostAt(),
@@ -107,7 +100,8 @@ public class LoanApi {
               + " LENDER_DISALLOWS) and a sentence saying why; 202 if not decided yet.")
   @PostMapping("/api/requests/{id}/renew")
   public ResponseEntity<LoanChange> renew(@PathVariable String id, Principal principal) {
-    PatronLoan loan = openLoan(ownLoan(id, principal));
+    access.require(Actor.of(principal), RequestAccess.Action.RENEW, id);
+    PatronLoan loan = openLoan(loans.find(id).orElseThrow(() -> noLoan(id)));
     Optional<Renewal> decided = desk.renew(loan.requestId());
     if (decided.isEmpty()) {
       return pending(loan, "Your renewal request was received and will be decided shortly.");
@@ -134,17 +128,13 @@ public class LoanApi {
               + " and no renewals follow. Only the owning library's staff may recall.")
   @PostMapping("/api/staff/requests/{id}/recall")
   public ResponseEntity<LoanChange> recall(@PathVariable String id, Principal principal) {
-    Set<String> staffOf = staffLibraries(principal);
+    access.require(Actor.of(principal), RequestAccess.Action.RECALL, id);
     PatronLoan loan = openLoan(loans.find(id).orElseThrow(() -> noLoan(id)));
-    if (!staffOf.contains(loan.lenderCode())) {
-      throw ApiErrors.problem(HttpStatus.FORBIDDEN, "Not your library's item",
-          "Only the lending library (" + loan.lenderCode() + ") may recall " + id + ".");
-    }
     if (loan.recalled()) {
       throw ApiErrors.problem(HttpStatus.CONFLICT, "Already recalled",
           id + " was recalled already; it is due on " + loan.dueDate() + ".");
     }
-    Optional<PatronLoan> recalled = desk.recall(id, principal.getName());
+    Optional<PatronLoan> recalled = desk.recall(id, "staff " + principal.getName());
     if (recalled.isEmpty()) {
       return pending(loan, "The recall was received and will be applied shortly.");
     }
@@ -161,8 +151,9 @@ public class LoanApi {
               + " when recalled). Staff of the patron's home library or of the lender.")
   @PostMapping("/api/staff/requests/{id}/check-in")
   public ResponseEntity<LoanChange> checkIn(@PathVariable String id, Principal principal) {
-    PatronLoan loan = openLoanOfHomeOrLender(id, principal, "checked in at");
-    Optional<PatronLoan> returned = desk.checkIn(id, principal.getName());
+    access.require(Actor.of(principal), RequestAccess.Action.COUNTER, id);
+    PatronLoan loan = openLoan(loans.find(id).orElseThrow(() -> noLoan(id)));
+    Optional<PatronLoan> returned = desk.checkIn(id, "staff " + principal.getName());
     if (returned.isEmpty()) {
       return pending(loan, "The return was received and will be recorded shortly.");
     }
@@ -187,39 +178,19 @@ public class LoanApi {
               + " charge and processing fee and tells the patron.")
   @PostMapping("/api/staff/requests/{id}/lost")
   public ResponseEntity<LoanChange> reportLost(@PathVariable String id, Principal principal) {
-    PatronLoan loan = openLoanOfHomeOrLender(id, principal, "reported by");
-    desk.reportLoss(id, principal.getName());
+    access.require(Actor.of(principal), RequestAccess.Action.COUNTER, id);
+    PatronLoan loan = openLoan(loans.find(id).orElseThrow(() -> noLoan(id)));
+    desk.reportLoss(id, "staff " + principal.getName());
     return ResponseEntity.accepted()
         .body(new LoanChange(id, "LOSS_REPORTED",
             "Reported: the lender's staff (" + loan.lenderCode() + ") will record the loss or damage.",
             loan.dueDate(), loan.renewalsUsed(), null, null));
   }
 
-  /**
-   * The open loan, for staff of the patron's home library or of the lender only (they handle the
-   * item at their counters).
-   */
-  private PatronLoan openLoanOfHomeOrLender(String id, Principal principal, String handledAt) {
-    Set<String> staffOf = staffLibraries(principal);
-    PatronLoan loan = openLoan(loans.find(id).orElseThrow(() -> noLoan(id)));
-    String home = patrons.get(loan.patronId()).homeLibrary();
-    if (!staffOf.contains(home) && !staffOf.contains(loan.lenderCode())) {
-      throw ApiErrors.problem(HttpStatus.FORBIDDEN, "Not your library's loan",
-          id + " is " + handledAt + " the patron's library (" + home + ") or the lender ("
-              + loan.lenderCode() + ").");
-    }
-    return loan;
-  }
-
   @Operation(summary = "My fines", description = "The signed-in patron's fines ledger, oldest first, with the total (HK$).")
   @GetMapping("/api/fines")
   public FineStatement fines(Principal principal) {
     return ledger.statement(signedIn(principal));
-  }
-
-  private PatronLoan ownLoan(String id, Principal principal) {
-    String patronId = signedIn(principal);
-    return loans.find(id).filter(l -> l.patronId().equals(patronId)).orElseThrow(() -> noLoan(id));
   }
 
   private static PatronLoan openLoan(PatronLoan loan) {
@@ -233,32 +204,6 @@ public class LoanApi {
               + " on " + loan.lostAt() + ".");
     }
     return loan;
-  }
-
-  /**
-   * The libraries whose interlibrary-loan staff the signed-in user is: their candidate groups
-   * ({@code GROUP_staff-<library>} authorities, from the demo users or the OIDC groups claim).
-   */
-  private Set<String> staffLibraries(Principal principal) {
-    String user = signedIn(principal);
-    Set<String> groups = new HashSet<>();
-    if (principal instanceof Authentication auth) {
-      auth.getAuthorities().stream()
-          .map(GrantedAuthority::getAuthority)
-          .filter(a -> a.startsWith("GROUP_"))
-          .forEach(a -> groups.add(a.substring("GROUP_".length())));
-    }
-    Set<String> codes = new HashSet<>();
-    for (Library l : libraries.all()) {
-      if (groups.contains(l.staffGroup())) {
-        codes.add(l.code());
-      }
-    }
-    if (codes.isEmpty()) {
-      throw ApiErrors.problem(HttpStatus.FORBIDDEN, "Library staff only",
-          user + " is not the interlibrary-loan staff of a library.");
-    }
-    return codes;
   }
 
   private static String signedIn(Principal principal) {

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.interlend.app.portal.MyRequests;
+import org.interlend.app.security.Actor;
+import org.interlend.app.security.RequestAccess;
 import org.interlend.requests.Request;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "My requests", description = "The signed-in patron's requests of every kind")
 public class MyRequestsApi {
 
+  private final RequestAccess access;
   private final MyRequests myRequests;
 
-  public MyRequestsApi(MyRequests myRequests) {
+  public MyRequestsApi(MyRequests myRequests, RequestAccess access) {
+    this.access = access;
     this.myRequests = myRequests;
   }
 
@@ -78,13 +82,16 @@ public class MyRequestsApi {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "One of my requests with its status history")
-  @ApiResponse(responseCode = "404", description = "no such request of yours (another patron's is not shown)")
+  @Operation(
+      summary = "One request with its status history",
+      description = "A patron's own request, or for staff one that involves their library.")
+  @ApiResponse(responseCode = "404", description = "no such request, or not one you may see")
   public RequestDetail get(@PathVariable String id, Principal principal) {
     Instant now = Instant.now();
+    var parties = access.require(Actor.of(principal), RequestAccess.Action.READ, id);
     MyRequests.Detail d =
         myRequests
-            .detail(principal.getName(), id)
+            .detail(parties.patronId(), id)
             .orElseThrow(
                 () ->
                     ApiErrors.problem(

@@ -15,6 +15,8 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.interlend.app.security.Actor;
+import org.interlend.app.security.RequestAccess;
 import org.interlend.overseas.ChargeAnswers;
 import org.interlend.overseas.OverseasOrders;
 import org.interlend.requests.Request;
@@ -52,13 +54,16 @@ public class OverseasRequestApi {
   private final RequestingPatron requestingPatron;
   private final ChargeAnswers chargeAnswers;
   private final OverseasOrders orders;
+  private final RequestAccess access;
 
   public OverseasRequestApi(
       RequestLauncher launcher,
       Requests requests,
       RequestingPatron requestingPatron,
       ChargeAnswers chargeAnswers,
-      OverseasOrders orders) {
+      OverseasOrders orders,
+      RequestAccess access) {
+    this.access = access;
     this.launcher = launcher;
     this.requests = requests;
     this.requestingPatron = requestingPatron;
@@ -190,21 +195,14 @@ public class OverseasRequestApi {
               + " CANCELLED. Once ORDERED the partner has been asked and charges may apply: 409 with"
               + " the reason. 404 for an unknown request or another patron's.")
   public OverseasRequestView cancel(
-      @PathVariable String id, Principal principal, HttpServletRequest http) {
-    Request request =
-        requests
-            .find(id)
-            .filter(r -> r.kind().equals("OVERSEAS"))
-            .filter(r -> RequestingPatron.isStaff(http) || principal == null || r.patronId().equals(principal.getName()))
-            .orElseThrow(
-                () ->
-                    ApiErrors.problem(
-                        HttpStatus.NOT_FOUND, "No such request", "You have no overseas request " + id + "."));
-    String actor =
-        principal == null
-            ? "patron " + request.patronId()
-            : (RequestingPatron.isStaff(http) ? "staff " : "patron ") + principal.getName();
-    return switch (orders.cancel(request.id(), actor)) {
+      @PathVariable String id, @RequestBody(required = false) JsonNode body, Principal principal) {
+    Actor actor = Actor.of(principal);
+    access.require(actor, RequestAccess.Action.CANCEL, id);
+    CancelBy by = CancelBy.of(actor, body);
+    if (!requests.get(id).kind().equals("OVERSEAS")) {
+      throw ApiErrors.problem(HttpStatus.NOT_FOUND, "No such request", "No overseas request " + id + ".");
+    }
+    return switch (orders.cancel(id, by.historyName(), by.reason())) {
       case OverseasOrders.Cancel.Done done -> OverseasRequestView.of(done.request());
       case OverseasOrders.Cancel.Refused refused ->
           throw ApiErrors.problem(HttpStatus.CONFLICT, "Cannot be cancelled", refused.reason());
@@ -237,15 +235,10 @@ public class OverseasRequestApi {
       throw ApiErrors.invalid("accept", "must be true or false, not " + body.get("accept"));
     }
     boolean accept = body.get("accept").booleanValue();
-    Request request =
-        requests
-            .find(id)
-            .filter(r -> RequestingPatron.isStaff(http) || principal == null || r.patronId().equals(principal.getName()))
-            .orElseThrow(
-                () ->
-                    ApiErrors.problem(
-                        HttpStatus.NOT_FOUND, "No such request", "You have no request " + id + "."));
-    return switch (chargeAnswers.answer(request.id(), accept)) {
+    // only the patron answers a charge: nobody accepts a cost on a patron's behalf
+    access.require(Actor.of(principal), RequestAccess.Action.ANSWER_CHARGE, id);
+    Request request = requests.get(id);
+    return switch (chargeAnswers.answer(request.id(), accept, "patron " + principal.getName(), null)) {
       case ChargeAnswers.Answer.Sent sent ->
           ResponseEntity.accepted()
               .body(new ChargeAnswerView(
@@ -258,6 +251,31 @@ public class OverseasRequestApi {
       case ChargeAnswers.Answer.AlreadyAnswered already ->
           throw ApiErrors.problem(
               HttpStatus.CONFLICT, "Already answered", "The charge for " + request.id() + " was already answered.");
+    };
+  }
+
+  @PostMapping("/api/staff/requests/{id}/charge/decline")
+  @Operation(
+      summary = "Decline a charge for the patron (staff of the patron's library)",
+      description =
+          "Body: {\"reason\": \"...\"} (required, told to the patron and kept in the history)."
+              + " Staff can never accept a charge for a patron; only the patron accepts. 409 when no"
+              + " charge is pending.")
+  public ResponseEntity<ChargeAnswerView> declineForPatron(
+      @PathVariable String id, @RequestBody(required = false) JsonNode body, Principal principal) {
+    Actor actor = Actor.of(principal);
+    access.require(actor, RequestAccess.Action.DECLINE_CHARGE_FOR_PATRON, id);
+    CancelBy by = CancelBy.of(actor, body);
+    return switch (chargeAnswers.answer(id, false, by.historyName(), by.reason())) {
+      case ChargeAnswers.Answer.Sent sent ->
+          ResponseEntity.accepted()
+              .body(new ChargeAnswerView(id, false, sent.offer().amountHkd(), sent.offer().answerBy()));
+      case ChargeAnswers.Answer.NonePending none ->
+          throw ApiErrors.problem(
+              HttpStatus.CONFLICT, "No charge pending", "Request " + id + " has no charge waiting for an answer.");
+      case ChargeAnswers.Answer.AlreadyAnswered already ->
+          throw ApiErrors.problem(
+              HttpStatus.CONFLICT, "Already answered", "The charge for " + id + " was already answered.");
     };
   }
 

@@ -9,6 +9,8 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Set;
+import org.interlend.app.security.Actor;
+import org.interlend.app.security.RequestAccess;
 import org.interlend.catalogue.Catalogue;
 import org.interlend.lending.PhysicalRequests;
 import org.interlend.requests.Request;
@@ -41,14 +43,17 @@ public class PhysicalRequestApi {
   private final Requests requests;
   private final RequestingPatron requestingPatron;
   private final Catalogue catalogue;
+  private final RequestAccess access;
 
   public PhysicalRequestApi(
       PhysicalRequests physicalRequests, Requests requests, RequestingPatron requestingPatron,
-      Catalogue catalogue) {
+      Catalogue catalogue,
+      RequestAccess access) {
     this.physicalRequests = physicalRequests;
     this.requests = requests;
     this.requestingPatron = requestingPatron;
     this.catalogue = catalogue;
+    this.access = access;
   }
 
   /** What a placed or cancelled request looks like. */
@@ -95,23 +100,18 @@ public class PhysicalRequestApi {
       summary = "Cancel a physical request",
       description =
           "Possible while the request is REQUESTED; once the lender has shipped it (TRANSFERRED)"
-              + " the answer is 409 with the reason.")
+              + " the answer is 409 with the reason. The patron cancels with no body; staff of the"
+              + " patron's library or the lender cancel for the patron with {\"reason\": \"...\"},"
+              + " which the patron is told.")
   public PhysicalRequestView cancel(
-      @PathVariable String id, Principal principal, HttpServletRequest http) {
-    Request request =
-        requests
-            .find(id)
-            .filter(r -> r.kind().equals("PHYSICAL"))
-            .filter(r -> RequestingPatron.isStaff(http) || principal == null || r.patronId().equals(principal.getName()))
-            .orElseThrow(
-                () ->
-                    ApiErrors.problem(
-                        HttpStatus.NOT_FOUND, "No such request", "You have no physical request " + id + "."));
-    String actor =
-        principal == null
-            ? "patron " + request.patronId()
-            : (RequestingPatron.isStaff(http) ? "staff " : "patron ") + principal.getName();
-    return switch (physicalRequests.cancel(id, actor)) {
+      @PathVariable String id, @RequestBody(required = false) JsonNode body, Principal principal) {
+    Actor actor = Actor.of(principal);
+    access.require(actor, RequestAccess.Action.CANCEL, id);
+    CancelBy by = CancelBy.of(actor, body);
+    if (!requests.get(id).kind().equals("PHYSICAL")) {
+      throw ApiErrors.problem(HttpStatus.NOT_FOUND, "No such request", "No physical request " + id + ".");
+    }
+    return switch (physicalRequests.cancel(id, by.historyName(), by.reason())) {
       case PhysicalRequests.Cancel.Done done -> PhysicalRequestView.of(done.request());
       case PhysicalRequests.Cancel.Refused refused ->
           throw ApiErrors.problem(HttpStatus.CONFLICT, "Cannot be cancelled", refused.reason());

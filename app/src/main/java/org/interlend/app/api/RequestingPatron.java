@@ -4,21 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Locale;
+import org.interlend.app.security.Actor;
+import org.interlend.app.security.RequestAccess;
 import org.interlend.patrons.Patrons;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Whom a request is placed for: the signed-in patron, or the patron a staff member names (staff
- * place requests at the desk for patrons). A patron who names someone else is refused.
+ * place requests at the desk for the patrons of their own library). A patron who names someone
+ * else is refused, and so is staff naming another library's patron.
  */
 @Component
 public class RequestingPatron {
 
   private final Patrons patrons;
+  private final RequestAccess access;
 
-  public RequestingPatron(Patrons patrons) {
+  public RequestingPatron(Patrons patrons, RequestAccess access) {
     this.patrons = patrons;
+    this.access = access;
   }
 
   /** @param patronId the request body's {@code patronId} field (absent or null: none named) */
@@ -39,6 +44,10 @@ public class RequestingPatron {
     if (principal == null) {
       throw ApiErrors.problem(HttpStatus.UNAUTHORIZED, "Sign in", "Sign in to place a request.");
     }
+    if (!mayPlace(http)) {
+      throw ApiErrors.problem(
+          HttpStatus.FORBIDDEN, "Not allowed", "Only patrons and library staff place requests.");
+    }
     String card = named == null || named.isBlank() ? null : named.strip().toUpperCase(Locale.ROOT);
     String patronId;
     if (isStaff(http)) {
@@ -57,10 +66,22 @@ public class RequestingPatron {
       throw ApiErrors.problem(
           HttpStatus.UNPROCESSABLE_ENTITY, "Unknown patron", "No patron with library card " + patronId + ".");
     }
+    if (isStaff(http) && !access.mayActForPatron(Actor.of(principal), patronId)) {
+      throw ApiErrors.problem(
+          HttpStatus.FORBIDDEN,
+          "Not your library's patron",
+          "Staff place requests only for the patrons of their own library; " + patronId
+              + " belongs to another.");
+    }
     return patronId;
   }
 
   public static boolean isStaff(HttpServletRequest http) {
     return http.isUserInRole("STAFF");
+  }
+
+  /** Patrons place requests for themselves, staff for their library's patrons; nobody else. */
+  public static boolean mayPlace(HttpServletRequest http) {
+    return http.isUserInRole("PATRON") || isStaff(http);
   }
 }

@@ -1,58 +1,37 @@
 package org.interlend.app.desk;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Date;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.interlend.app.local.LocalMode;
-import org.springframework.beans.factory.ObjectProvider;
+import org.interlend.notices.Notices;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The mails sent through the embedded SMTP server (local mode, where no Mailpit runs). */
+/**
+ * The notices of the outbox, newest first, with whether each has gone out (local mode, where no
+ * Mailpit runs).
+ */
 @Controller
 @Conditional(LocalMode.class)
-public class SentMailController {
+class SentMailController {
 
-  private final ObjectProvider<GreenMail> embeddedMail;
+  static final int PAGE = 50;
 
-  public SentMailController(ObjectProvider<GreenMail> embeddedMail) {
-    this.embeddedMail = embeddedMail;
+  private final Notices notices;
+
+  SentMailController(Notices notices) {
+    this.notices = notices;
   }
-
-  public record SentMail(String from, String to, String subject, Date sent, String body) {}
 
   @GetMapping("/desk/mail")
-  public String list(Model model) throws MessagingException {
-    List<SentMail> mails = new ArrayList<>();
-    GreenMail mail = embeddedMail.getIfAvailable();
-    model.addAttribute("embedded", mail != null);
-    for (MimeMessage m : mail == null ? new MimeMessage[0] : mail.getReceivedMessages()) {
-      mails.add(
-          new SentMail(
-              join(m.getFrom()),
-              join(m.getAllRecipients()),
-              m.getSubject(),
-              m.getSentDate(),
-              GreenMailUtil.getBody(m)));
-    }
-    Collections.reverse(mails);
-    model.addAttribute("mails", mails);
+  String list(@RequestParam(defaultValue = "0") int page, Model model) {
+    int p = Math.max(0, page);
+    List<Notices.Notice> mails = notices.recent(p * PAGE, PAGE + 1);
+    model.addAttribute("mails", mails.size() > PAGE ? mails.subList(0, PAGE) : mails);
+    model.addAttribute("page", p);
+    model.addAttribute("hasNext", mails.size() > PAGE);
     return "desk/mail";
-  }
-
-  private static String join(Address[] addresses) {
-    return addresses == null
-        ? ""
-        : Arrays.stream(addresses).map(Address::toString).collect(Collectors.joining(", "));
   }
 }

@@ -45,6 +45,9 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequestMapping("/desk")
 public class StaffDeskController {
 
+  /** The most the local engine's clock moves in one step (days and hours together). */
+  static final Duration MAX_CLOCK_STEP = Duration.ofDays(400);
+
   private final UserTasks userTasks;
   private final Models models;
   private final DocumentStore store;
@@ -143,11 +146,13 @@ public class StaffDeskController {
   @PostMapping("/clock")
   public String advanceClock(@RequestParam int days, @RequestParam(defaultValue = "0") int hours,
       RedirectAttributes redirect) {
-    if (days < 0 || hours < 0 || days > 400) {
-      redirect.addFlashAttribute("message", "The clock only moves forward, by at most 400 days.");
+    long totalHours = (long) days * 24 + hours;
+    if (days < 0 || hours < 0 || totalHours <= 0 || totalHours > MAX_CLOCK_STEP.toHours()) {
+      redirect.addFlashAttribute(
+          "message", "The clock only moves forward, by at most " + MAX_CLOCK_STEP.toDays() + " days at a time.");
       return "redirect:/desk";
     }
-    engine.increaseTime(Duration.ofDays(days).plusHours(hours));
+    engine.increaseTime(Duration.ofHours(totalHours));
     redirect.addFlashAttribute(
         "message", "Engine clock moved forward by " + days + " days " + hours + " hours.");
     return "redirect:/desk";

@@ -12,4 +12,12 @@ public class LocalMode implements Condition {
     String grpc = context.getEnvironment().getProperty("interlend.engine.grpc-address");
     return grpc == null || grpc.isBlank();
   }
+
+  /** The opposite: the processes run on a Camunda cluster. */
+  public static class Cluster implements Condition {
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return !new LocalMode().matches(context, metadata);
+    }
+  }
 }

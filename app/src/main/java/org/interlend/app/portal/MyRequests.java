@@ -139,9 +139,100 @@ public class MyRequests {
     return requests.forPatron(patronId);
   }
 
-  /** All the patron's requests with what each flow adds (for the My Requests table). */
-  public List<Detail> details(String patronId) {
-    return list(patronId).stream().map(this::detail).toList();
+  /** One row of the My Requests table: the request and what its flow adds, in brief. */
+  public record Summary(
+      Request request,
+      String lenderName,
+      String lenderNameZh,
+      LocalDate dueDate,
+      BigDecimal finesTotal,
+      DeliveredCopy delivery,
+      boolean chargeOpen) {}
+
+  /** A page of the table, newest first. */
+  public record Page(List<Summary> rows, int number, int size, long total) {
+
+    public boolean hasPrevious() {
+      return number > 0;
+    }
+
+    public boolean hasNext() {
+      return (long) (number + 1) * size < total;
+    }
+
+    public long pages() {
+      return Math.max(1, (total + size - 1) / size);
+    }
+  }
+
+  /**
+   * A page of the patron's requests, in one query whatever the page holds (loan, lender, fines,
+   * delivered copy and open charge are joined in).
+   */
+  public Page page(String patronId, int number, int size) {
+    int page = Math.max(0, number);
+    long[] total = {0};
+    List<Summary> rows =
+        jdbc.query(
+            "select r.*, lib.name as lender_name, lib.name_zh as lender_name_zh, l.due_date,"
+                + " (select coalesce(sum(f.amount), 0) from fine f where f.request_id = r.id)"
+                + "   as fines_total,"
+                + " d.available_until, d.downloads, d.max_downloads, d.expired_at,"
+                + " (select c.status from charge c where c.request_id = r.id order by c.id desc"
+                + "   limit 1) as charge_status,"
+                + " count(*) over () as total"
+                + " from request r"
+                + " left join loan l on l.request_id = r.id"
+                + " left join digital_request dr on dr.request_id = r.id"
+                + " left join library lib on lib.code = coalesce(l.lender_code, dr.supplier)"
+                + " left join digital_delivery d on d.request_id = r.id and r.kind = 'DIGITAL'"
+                + "   and d.published_at is not null"
+                + " where r.patron_id = ?"
+                + " order by r.created_at desc, r.id desc limit ? offset ?",
+            (rs, i) -> {
+              total[0] = rs.getLong("total");
+              Request request =
+                  new Request(
+                      rs.getString("id"),
+                      rs.getString("kind"),
+                      rs.getString("patron_id"),
+                      rs.getString("title"),
+                      RequestStatus.valueOf(rs.getString("status")),
+                      (Long) rs.getObject("process_instance_key"),
+                      rs.getBoolean("quota_held"),
+                      rs.getTimestamp("created_at").toInstant(),
+                      rs.getTimestamp("updated_at").toInstant());
+              java.sql.Timestamp until = rs.getTimestamp("available_until");
+              java.sql.Timestamp expired = rs.getTimestamp("expired_at");
+              DeliveredCopy copy =
+                  until == null
+                      ? null
+                      : new DeliveredCopy(
+                          until.toInstant(),
+                          rs.getInt("downloads"),
+                          (Integer) rs.getObject("max_downloads"),
+                          expired == null ? null : expired.toInstant());
+              java.sql.Date due = rs.getDate("due_date");
+              return new Summary(
+                  request,
+                  rs.getString("lender_name"),
+                  rs.getString("lender_name_zh"),
+                  due == null ? null : due.toLocalDate(),
+                  rs.getBigDecimal("fines_total"),
+                  copy,
+                  "OFFERED".equals(rs.getString("charge_status")));
+            },
+            patronId,
+            size,
+            (long) page * size);
+    if (rows.isEmpty() && page > 0) {
+      // past the end (an old link): the last page instead
+      long count =
+          jdbc.queryForObject("select count(*) from request where patron_id = ?", Long.class, patronId);
+      int last = (int) Math.max(0, (count - 1) / size);
+      return last < page ? page(patronId, last, size) : new Page(rows, page, size, count);
+    }
+    return new Page(rows, page, size, total[0]);
   }
 
   /** The request if it is the patron's own; empty for another's and for an unknown id alike. */

@@ -23,7 +23,9 @@ import org.interlend.lending.lifecycle.Renewal;
 import org.interlend.patrons.Patron;
 import org.interlend.patrons.Patrons;
 import org.interlend.requests.Request;
-import org.interlend.storage.DocumentStore;
+import org.interlend.app.web.CopyResponse;
+import org.interlend.copying.CopyDownloads;
+import org.interlend.copying.DigitalCancels;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -48,7 +50,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class PortalActions {
 
   /** A download link is good for this long, and is never shown as a lasting address. */
-  static final Duration DOWNLOAD_LINK = Duration.ofSeconds(60);
 
   private final Patrons patrons;
   private final Catalogue catalogue;
@@ -58,13 +59,13 @@ public class PortalActions {
   private final PhysicalRequests physical;
   private final LoanDesk loanDesk;
   private final DigitalRequests digital;
-  private final DigitalDeliveries deliveries;
-  private final DocumentStore store;
+  private final CopyDownloads downloads;
   private final MessageSource messages;
   private final PortalController pages;
   private final DigitalRequestApi digitalApi;
   private final OverseasRequestApi overseasApi;
   private final OverseasOrders overseas;
+  private final DigitalCancels digitalCancels;
   private final ChargeAnswers chargeAnswers;
   private final Eligibility eligibility;
 
@@ -77,15 +78,16 @@ public class PortalActions {
       PhysicalRequests physical,
       LoanDesk loanDesk,
       DigitalRequests digital,
-      DigitalDeliveries deliveries,
-      DocumentStore store,
+      CopyDownloads downloads,
       MessageSource messages,
       PortalController pages,
       DigitalRequestApi digitalApi,
       OverseasRequestApi overseasApi,
       OverseasOrders overseas,
       ChargeAnswers chargeAnswers,
+      DigitalCancels digitalCancels,
       Eligibility eligibility) {
+    this.digitalCancels = digitalCancels;
     this.patrons = patrons;
     this.catalogue = catalogue;
     this.availability = availability;
@@ -94,8 +96,7 @@ public class PortalActions {
     this.physical = physical;
     this.loanDesk = loanDesk;
     this.digital = digital;
-    this.deliveries = deliveries;
-    this.store = store;
+    this.downloads = downloads;
     this.messages = messages;
     this.pages = pages;
     this.digitalApi = digitalApi;
@@ -156,11 +157,11 @@ public class PortalActions {
         }
       }
       case "DIGITAL" -> {
-        try {
-          digitalApi.cancel(id, principal, http);
-          redirect.addFlashAttribute("message", text("action.cancelRequested", id));
-        } catch (ErrorResponseException e) {
-          redirect.addFlashAttribute("error", e.getBody().getDetail());
+        switch (digitalCancels.cancel(id, "patron " + patron.id(), null)) {
+          case DigitalCancels.Cancel.Requested taken ->
+              redirect.addFlashAttribute("message", text("action.cancelRequested", id));
+          case DigitalCancels.Cancel.Refused refused ->
+              redirect.addFlashAttribute("error", refused.reason());
         }
       }
       case "OVERSEAS" -> {
@@ -332,23 +333,25 @@ public class PortalActions {
   }
 
   /**
-   * Counts one download, then sends the browser to a link valid for {@link #DOWNLOAD_LINK} (signed
-   * for the public storage host). A POST: a prefetching browser or proxy cannot use up downloads.
+   * Sends the copy and counts one download, once the copy can be read from the store. A POST: a
+   * prefetching browser or proxy cannot use up downloads.
    */
   @PostMapping("/requests/{id}/download")
   public String download(
-      @PathVariable String id, Principal principal, Model model, HttpServletResponse response) {
+      @PathVariable String id, Principal principal, Model model, HttpServletResponse response)
+      throws java.io.IOException {
     Patron patron = patrons.get(principal.getName());
     Optional<MyRequests.Detail> detail = myRequests.detail(patron.id(), id);
     // digital copies, and overseas requests that arrived as a scan
     if (detail.isEmpty() || detail.get().delivery().isEmpty()) {
       return notFound(model, response, patron, id);
     }
-    DownloadClaim claim = deliveries.claim(id);
-    if (claim instanceof DownloadClaim.Granted granted) {
-      response.setHeader("Cache-Control", "no-store");
-      return "redirect:" + store.presignedGet(granted.objectKey(), DOWNLOAD_LINK, id + ".pdf");
+    CopyDownloads.Download download = downloads.open(id);
+    if (download instanceof CopyDownloads.Download.Served served) {
+      CopyResponse.send(served, id + ".pdf", response);
+      return null;
     }
+    DownloadClaim claim = ((CopyDownloads.Download.Refused) download).reason();
     String refusal;
     if (claim instanceof DownloadClaim.LimitReached limit) {
       refusal = text("download.limit", limit.maxDownloads());

@@ -80,11 +80,19 @@ public class PortalController {
     return "portal/search";
   }
 
+  /** Rows per page of My Requests. */
+  static final int PAGE_SIZE = 25;
+
   @GetMapping("/requests")
-  public String requests(Principal principal, Model model) {
+  public String requests(
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
+      Principal principal,
+      Model model) {
     Patron patron = patron(principal);
     model.addAttribute("patron", patron);
-    model.addAttribute("requests", myRequests.details(patron.id()));
+    MyRequests.Page rows = myRequests.page(patron.id(), page, PAGE_SIZE);
+    model.addAttribute("page", rows);
+    model.addAttribute("requests", rows.rows());
     model.addAttribute("now", Instant.now());
     return "portal/requests";
   }

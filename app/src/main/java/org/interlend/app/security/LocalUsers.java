@@ -16,8 +16,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Demo sign-in for local mode: every patron signs in with their card number (e.g. P1001), each
- * library's ILL staff as {@code staff-<library>} (e.g. staff-hku), and {@code manager} for cost
- * approval; all with the one demo password. Production takes users from an OIDC provider instead.
+ * library's ILL staff as {@code staff-<library>} (e.g. staff-hku), {@code manager} for cost
+ * approval, and {@code admin} for the local engine's clock, the smoke check, incidents and all
+ * mail; all with the one demo password. Production takes users from an OIDC provider instead.
  */
 public class LocalUsers implements UserDetailsService {
 
@@ -34,7 +35,9 @@ public class LocalUsers implements UserDetailsService {
   @Override
   public UserDetails loadUserByUsername(String username) {
     List<GrantedAuthority> authorities = new ArrayList<>();
-    if (username.equals("manager")) {
+    if (username.equals("admin")) {
+      authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+    } else if (username.equals("manager")) {
       authorities.add(new SimpleGrantedAuthority("ROLE_MANAGER"));
       authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
       authorities.add(new SimpleGrantedAuthority("GROUP_managers"));

@@ -69,8 +69,12 @@ public class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     Set<String> groups = groups(claims.get(settings.groupsClaim()));
     List<GrantedAuthority> authorities = new ArrayList<>();
     boolean staff = false;
+    boolean admin = false;
     for (String group : groups) {
-      if (group.equals(settings.managerGroup())) {
+      if (group.equals(settings.adminGroup())) {
+        authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+        admin = true;
+      } else if (group.equals(settings.managerGroup())) {
         authorities.add(new SimpleGrantedAuthority("ROLE_MANAGER"));
         authorities.add(new SimpleGrantedAuthority("GROUP_managers"));
         staff = true;
@@ -88,7 +92,7 @@ public class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     if (patronId != null && !patronId.isEmpty() && patrons.find(patronId).isPresent()) {
       authorities.add(new SimpleGrantedAuthority("ROLE_PATRON"));
       name = patronId;
-    } else if (staff) {
+    } else if (staff || admin) {
       Object user = claims.get(settings.usernameClaim());
       name = user == null ? subject : user.toString();
     } else {

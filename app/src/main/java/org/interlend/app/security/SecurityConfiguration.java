@@ -107,8 +107,14 @@ public class SecurityConfiguration {
             a ->
                 a.requestMatchers("/api/staff/**").hasRole("STAFF")
                     .anyRequest().authenticated())
-        .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-        .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        .httpBasic(
+            b ->
+                b.authenticationEntryPoint(
+                    SignInOutage.entryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                    SignInOutage.entryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.disable());
     if (jwt.getIfAvailable() != null) {
@@ -143,13 +149,21 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/staff/statistics", "/staff/statistics/**")
                     .hasRole("MANAGER")
+                    // the local engine's clock, the smoke check and all mail: administrators
+                    .requestMatchers("/desk/clock", "/desk/smoke", "/desk/mail", "/desk/mail/**")
+                    .hasRole("ADMIN")
                     .requestMatchers("/desk/**", "/staff/**")
-                    .hasRole("STAFF")
+                    .hasAnyRole("STAFF", "MANAGER", "ADMIN")
                     .requestMatchers("/portal/**")
                     .hasRole("PATRON")
                     .anyRequest()
                     .authenticated())
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(
+            f ->
+                f.loginPage("/login")
+                    .defaultSuccessUrl("/", false)
+                    .failureHandler(SignInOutage.formFailure())
+                    .permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll());
     if (registrations.getIfAvailable() != null) {
       OidcUsers users = new OidcUsers(patrons, oidc);

@@ -120,6 +120,20 @@ class PortalTest {
   }
 
   @Test
+  void myRequestsIsPagedNewestFirst() throws Exception {
+    for (int i = 1; i <= 27; i++) {
+      requests.create("PHYSICAL", patron, String.format("Paged title %02d", i));
+    }
+    String first = web.page("/portal/requests");
+    assertThat(first).contains("Paged title 27").contains("Paged title 03").doesNotContain("Paged title 02")
+        .contains("Page 1 of 2").contains("Older");
+    String second = web.page("/portal/requests?page=1");
+    assertThat(second).contains("Paged title 02").contains("Paged title 01")
+        .doesNotContain("Paged title 03").contains("Page 2 of 2").contains("Newer");
+    assertThat(web.page("/portal/requests?page=9")).contains("Page 2 of 2").contains("Paged title 01");
+  }
+
+  @Test
   void theCatalogueApiAnswersWithRequestabilityAndProblemDetailsForBadInput() throws Exception {
     JsonNode titles = json.readTree(web.api("GET", "/api/catalogue?q=9789888528011", patron, null).body());
     assertThat(titles).hasSize(1);

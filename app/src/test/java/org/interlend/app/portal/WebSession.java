@@ -79,6 +79,20 @@ public class WebSession {
             .build());
   }
 
+  /** Posts a form (with the CSRF token) and keeps the answer's bytes, e.g. a downloaded file. */
+  public HttpResponse<byte[]> postForBytes(String path, Map<String, String> form) throws Exception {
+    Map<String, String> withToken = new LinkedHashMap<>(form);
+    if (csrf != null) {
+      withToken.put("_csrf", csrf);
+    }
+    return http.send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(encode(withToken)))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   public HttpResponse<String> api(String method, String path, String user, String json) throws Exception {
     HttpRequest.Builder b = request(path).header("Accept", "application/json");
     if (user != null) {

@@ -75,7 +75,7 @@ class AccessTest {
     HttpResponse<String> foreign = client.api("GET", "/api/requests/" + requestOfB.id(), patronA, null);
     assertThat(foreign.statusCode()).isEqualTo(404);
     assertThat(foreign.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
-    assertThat(json.readTree(foreign.body()).path("detail").asText()).contains("You have no request " + requestOfB.id());
+    assertThat(json.readTree(foreign.body()).path("detail").asText()).isEqualTo("No request " + requestOfB.id() + ".");
     // the same answer as for a request that does not exist: ids cannot be probed
     assertThat(client.api("GET", "/api/requests/R-999999999", patronA, null).statusCode()).isEqualTo(404);
 

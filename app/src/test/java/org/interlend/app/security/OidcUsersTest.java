@@ -25,7 +25,7 @@ class OidcUsersTest {
   @Autowired Patrons patrons;
 
   private OidcUsers mapper() {
-    return new OidcUsers(patrons, new OidcSettings("library_card", "groups", null, null));
+    return new OidcUsers(patrons, new OidcSettings("library_card", "groups", null, null, null));
   }
 
   private static OidcIdToken token(Map<String, Object> claims) {

@@ -1,15 +1,12 @@
 package org.interlend.lending.lifecycle;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.interlend.requests.RequestMessages;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -28,17 +25,15 @@ public class LoanDesk {
   public static final String RETURNED = "item-returned";
   public static final String LOST = "item-lost";
 
-  private static final Duration MESSAGE_TTL = Duration.ofMinutes(10);
-
-  private final CamundaClient client;
+  private final RequestMessages messages;
   private final Loans loans;
   private final Duration wait;
 
   public LoanDesk(
-      CamundaClient client,
+      RequestMessages messages,
       Loans loans,
       @Value("${interlend.loans.answer-wait:10s}") Duration wait) {
-    this.client = client;
+    this.messages = messages;
     this.loans = loans;
     this.wait = wait;
   }
@@ -100,21 +95,7 @@ public class LoanDesk {
    * buffered is the same message, which the engine refuses as a duplicate; that is not an error.
    */
   private void publish(String message, String requestId, String messageId, Map<String, Object> vars) {
-    try {
-      client
-          .newPublishMessageCommand()
-          .messageName(message)
-          .correlationKey(requestId)
-          .messageId(messageId)
-          .timeToLive(MESSAGE_TTL)
-          .variables(vars)
-          .send()
-          .join(30, TimeUnit.SECONDS);
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
-        throw e;
-      }
-    }
+    messages.publish(message, requestId, messageId, vars);
   }
 
   private static <T> Optional<T> await(Supplier<T> read, Predicate<T> done, Duration wait) {

@@ -1,6 +1,7 @@
 package org.interlend.workflows.engine;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
@@ -46,9 +47,27 @@ public class CamundaUserTasks implements UserTasks {
         t.getCreationDate() == null ? Instant.EPOCH : t.getCreationDate().toInstant());
   }
 
+  /**
+   * Completes through {@code POST /v2/user-tasks/{key}/completion}. A task completed or cancelled
+   * before is a 404 there (the engine forgets ended tasks), one in a transition a 409: both mean
+   * someone else was first.
+   */
   @Override
   public void complete(long userTaskKey, Map<String, Object> variables) {
-    client.newCompleteUserTaskCommand(userTaskKey).variables(variables).send().join();
+    try {
+      client
+          .newCompleteUserTaskCommand(userTaskKey)
+          .variables(variables == null ? Map.of() : variables)
+          .send()
+          .join(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (ProblemException e) {
+      if (e.code() == 404 || e.code() == 409) {
+        throw new TaskNotOpenException(
+            "user task " + userTaskKey + " is not open"
+                + (e.details() == null ? "" : ": " + e.details().getDetail()));
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -58,6 +77,8 @@ public class CamundaUserTasks implements UserTasks {
         client
             .newVariableSearchRequest()
             .filter(f -> f.processInstanceKey(processInstanceKey).scopeKey(processInstanceKey))
+            .withFullValues()
+            .page(p -> p.limit(200))
             .send()
             .join()
             .items()) {

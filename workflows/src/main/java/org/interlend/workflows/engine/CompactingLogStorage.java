@@ -35,6 +35,7 @@ final class CompactingLogStorage implements LogStorage {
   private final AtomicLong retainedBytes = new AtomicLong();
   private final AtomicLong appendedBlocks = new AtomicLong();
   private final AtomicLong appendedBytes = new AtomicLong();
+  private volatile long highestPosition = -1;
 
   @Override
   public LogStorageReader newReader() {
@@ -53,6 +54,7 @@ final class CompactingLogStorage implements LogStorage {
   public void append(
       long lowestPosition, long highestPosition, ByteBuffer block, AppendListener listener) {
     blocks.put(lowestPosition, new Block(lowestPosition, highestPosition, block));
+    this.highestPosition = highestPosition;
     retainedBytes.addAndGet(block.capacity());
     appendedBytes.addAndGet(block.capacity());
     long index = appendedBlocks.incrementAndGet();
@@ -70,6 +72,11 @@ final class CompactingLogStorage implements LogStorage {
         retainedBytes.addAndGet(-block.data().capacity());
       }
     }
+  }
+
+  /** The position of the last record appended, -1 before the first. */
+  long highestPosition() {
+    return highestPosition;
   }
 
   long retainedBlocks() {

@@ -68,6 +68,9 @@ public class EmbeddedEngine implements AutoCloseable {
     parts.streamProcessor().openAsync(false).join();
     parts.streamProcessor().addFailureListener(new ProcessingFailure());
     projection.start();
+    Thread watchdog = new Thread(this::watch, "engine-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
     log.info(
         "In-memory Zeebe engine started on gRPC {}:{} in {} ms",
         host,
@@ -121,6 +124,18 @@ public class EmbeddedEngine implements AutoCloseable {
     return projection;
   }
 
+  /**
+   * Whether the process instance runs: the projection is first brought up to everything the engine
+   * has written so far, so an instance created a moment ago counts as running.
+   */
+  public boolean isRunning(long processInstanceKey) {
+    if (projection.isLive(processInstanceKey)) {
+      return true;
+    }
+    projection.awaitPosition(storage.highestPosition(), Duration.ofSeconds(2));
+    return projection.isLive(processInstanceKey);
+  }
+
   /** Why the engine stopped processing, if it did; empty while it works. */
   public Optional<String> failure() {
     if (failure != null) {
@@ -129,10 +144,41 @@ public class EmbeddedEngine implements AutoCloseable {
     if (closed) {
       return Optional.of("the workflow engine has been stopped");
     }
+    return detectFailure();
+  }
+
+  private Optional<String> detectFailure() {
     if (parts.streamProcessor().isFailed()) {
       return Optional.of("the workflow engine's processing has failed");
     }
+    if (parts.streamProcessor().isClosed()) {
+      return Optional.of("the workflow engine's processing has stopped");
+    }
     return projection.failure().map(t -> "the engine projection has failed: " + t);
+  }
+
+  /** Checks every second that the engine still processes, and reports a failure once. */
+  private void watch() {
+    while (!closed && failure == null) {
+      detectFailure().ifPresent(this::fail);
+      try {
+        Thread.sleep(1_000);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Stops the engine's processing as a crash of its stream processor would (for the tests of the
+   * failure path: health, 503 answers).
+   */
+  public void haltProcessing() {
+    try {
+      parts.streamProcessor().closeAsync().join(10, TimeUnit.SECONDS);
+    } catch (Exception e) { // closing an actor may answer "Actor is closed": it is stopped either way
+      log.info("The engine's processing stopped: {}", e.toString());
+    }
   }
 
   /** Called once when the engine's processing fails for good. */
@@ -168,14 +214,9 @@ public class EmbeddedEngine implements AutoCloseable {
   private long processedPosition() {
     try {
       return parts.streamProcessor().getLastProcessedPositionAsync().join(1, TimeUnit.SECONDS);
-    } catch (Exception e) { // join throws a TimeoutException (checked, undeclared) when the engine is busy
+    } catch (Exception e) { // the actor's futures also throw checked exceptions, undeclared
       return -1;
     }
-  }
-
-  /** For tests of the failure path: makes the engine behave as if its processing had failed. */
-  public void failForTest(String reason) {
-    fail(reason);
   }
 
   private void fail(String reason) {

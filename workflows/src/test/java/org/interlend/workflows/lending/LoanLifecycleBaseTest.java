@@ -118,6 +118,8 @@ abstract class LoanLifecycleBaseTest extends ProcessTest {
     vars.put("loanDays", loanDays);
     vars.put("checkoutAt", checkoutAt.toString());
     long instance = started(start("loan-lifecycle", vars));
+    // the loan process stands in for the request's process here (it is called from it in real use)
+    requests.attachProcess(requestId, instance);
     TestLoan loan = new TestLoan(patronId, email, requestId, instance, checkoutAt);
     awaitStatus(loan, RequestStatus.ON_LOAN);
     return loan;

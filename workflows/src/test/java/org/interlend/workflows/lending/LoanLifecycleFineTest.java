@@ -102,6 +102,7 @@ class LoanLifecycleFineTest extends LoanLifecycleBaseTest {
                 "lenderCode", "cuhk",
                 "loanDays", 30,
                 "checkoutAt", checkoutAt.toString())));
+    requests.attachProcess(seed.requestId(), parent);
     TestLoan l = new TestLoan(seed.patronId(), seed.email(), seed.requestId(), parent, checkoutAt);
     awaitStatus(l, RequestStatus.ON_LOAN);
     assertThat(loan(l).lenderCode()).isEqualTo("cuhk");

@@ -18,13 +18,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Test data of the physical-loan tests: each test makes its own patrons and titles (unique ids),
  * so that tests neither see nor change the demo rows or each other's.
  */
-final class PhysicalFixtures {
+public final class PhysicalFixtures {
 
   private final JdbcTemplate jdbc;
   private final Requests requests;
   private final GreenMail mail;
 
-  PhysicalFixtures(JdbcTemplate jdbc, Requests requests, GreenMail mail) {
+  public PhysicalFixtures(JdbcTemplate jdbc, Requests requests, GreenMail mail) {
     this.jdbc = jdbc;
     this.requests = requests;
     this.mail = mail;
@@ -35,7 +35,7 @@ final class PhysicalFixtures {
   }
 
   /** A patron of the home library (cityu). */
-  String patron(String category, int loansInUse, boolean blocked) {
+  public String patron(String category, int loansInUse, boolean blocked) {
     String id = "PT-" + unique();
     jdbc.update(
         "insert into patron (id, name, email, category, home_library, blocked, blocked_reason,"
@@ -54,11 +54,11 @@ final class PhysicalFixtures {
     return patron(category, 0, false);
   }
 
-  String email(String patronId) {
+  public String email(String patronId) {
     return jdbc.queryForObject("select email from patron where id = ?", String.class, patronId);
   }
 
-  int loansInUse(String patronId) {
+  public int loansInUse(String patronId) {
     return jdbc.queryForObject(
         "select loans_in_use from patron where id = ?", Integer.class, patronId);
   }
@@ -87,7 +87,7 @@ final class PhysicalFixtures {
   }
 
   /** An available general-collection book at each library. */
-  long titleAt(String... libraries) {
+  public long titleAt(String... libraries) {
     long bib = title();
     for (String library : libraries) {
       copy(bib, library + ":BOOK:GENERAL:AVAILABLE");
@@ -103,7 +103,7 @@ final class PhysicalFixtures {
         library);
   }
 
-  RequestStatus awaitStatus(String requestId, RequestStatus status) {
+  public RequestStatus awaitStatus(String requestId, RequestStatus status) {
     return await()
         .pollInSameThread()
         .atMost(Duration.ofSeconds(20))
@@ -120,7 +120,7 @@ final class PhysicalFixtures {
   }
 
   /** Subjects of the mails sent to the address. */
-  List<String> mailsTo(String address) {
+  public List<String> mailsTo(String address) {
     return Arrays.stream(mail.getReceivedMessages())
         .filter(m -> to(m).contains(address))
         .map(PhysicalFixtures::subject)

@@ -77,6 +77,13 @@ class PhysicalIdempotencyTest extends ProcessTest {
     noticeWorker.sendNotice(notice);
 
     assertThat(data.statuses(r.id())).containsExactly(RequestStatus.REQUESTED, RequestStatus.RECEIVED);
+    // the outbox sends the one notice it recorded, shortly after
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> !data.mailsTo(data.email(r.patronId())).isEmpty());
+    assertThat(jdbc.queryForObject(
+            "select count(*) from notice where dedup_key = ?", Integer.class, "job:" + notice.getKey()))
+        .isEqualTo(1);
     assertThat(data.mailsTo(data.email(r.patronId())))
         .containsExactly("Ready for pickup: " + r.title() + " (HKALL request " + r.id() + ")");
   }

@@ -63,11 +63,26 @@ public class Catalogue {
     return jdbc.query("select * from bib where id = ?", BIB, id).stream().findFirst();
   }
 
+  /** The copies of a title as they stand now (the JVM's clock; workers pass the engine's). */
   public List<Item> items(long bibId) {
+    return items(bibId, java.time.Instant.now());
+  }
+
+  /**
+   * The copies of a title as they stand at {@code at}: a copy a lender marked missing or checked
+   * out when refusing a request counts as available again once its mark has lapsed ({@code
+   * status_until}).
+   */
+  public List<Item> items(long bibId, java.time.Instant at) {
     return jdbc.query(
-        "select i.* from item i join library l on l.code = i.library_code"
+        "select i.id, i.bib_id, i.library_code, i.barcode, i.format, i.collection, i.not_for_loan,"
+            + " i.call_number, case when i.status in ('MISSING', 'CHECKED_OUT')"
+            + " and i.status_until is not null and i.status_until <= ? then 'AVAILABLE'"
+            + " else i.status end as status"
+            + " from item i join library l on l.code = i.library_code"
             + " where i.bib_id = ? order by l.rota_rank, i.id",
         ITEM,
+        java.sql.Timestamp.from(at),
         bibId);
   }
 

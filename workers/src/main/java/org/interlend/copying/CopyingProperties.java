@@ -21,6 +21,8 @@ import org.springframework.util.unit.DataSize;
  *     blank for none (the request is then unfilled)
  * @param maxScanSize largest accepted upload
  * @param pageTolerance pages a scan may have more or fewer than the requested range
+ * @param chapterMediationPercent a named chapter longer than this percent of the book goes to library
+ *     staff to judge (s.48: "a reasonable proportion"), instead of passing as one chapter
  */
 @ConfigurationProperties("interlend.copying")
 public record CopyingProperties(
@@ -32,8 +34,10 @@ public record CopyingProperties(
     @DefaultValue("10") int maxPercentOfWork,
     String defaultSupplier,
     @DefaultValue("200MB") DataSize maxScanSize,
-    @DefaultValue("2") int pageTolerance) {
+    @DefaultValue("2") int pageTolerance,
+    @DefaultValue("20") int chapterMediationPercent) {
 
+  @org.springframework.boot.context.properties.bind.ConstructorBinding
   public CopyingProperties {
     require(downloadDays >= 1, "interlend.copying.download-days must be at least 1");
     require(maxDownloads >= 1, "interlend.copying.max-downloads must be at least 1");
@@ -46,9 +50,27 @@ public record CopyingProperties(
         maxPercentOfWork >= 0 && maxPercentOfWork <= 100,
         "interlend.copying.max-percent-of-work must be between 0 and 100");
     require(pageTolerance >= 0, "interlend.copying.page-tolerance must not be negative");
+    require(
+        chapterMediationPercent > 0 && chapterMediationPercent <= 100,
+        "interlend.copying.chapter-mediation-percent must be between 1 and 100");
     if (defaultSupplier != null && defaultSupplier.isBlank()) {
       defaultSupplier = null;
     }
+  }
+
+  /** The settings with the default chapter mediation limit (20%). */
+  public CopyingProperties(
+      int downloadDays,
+      int maxDownloads,
+      int linkSeconds,
+      int maxArticlesPerIssue,
+      int maxChaptersPerWork,
+      int maxPercentOfWork,
+      String defaultSupplier,
+      DataSize maxScanSize,
+      int pageTolerance) {
+    this(downloadDays, maxDownloads, linkSeconds, maxArticlesPerIssue, maxChaptersPerWork,
+        maxPercentOfWork, defaultSupplier, maxScanSize, pageTolerance, 20);
   }
 
   /** The defaults, for plain unit tests. */

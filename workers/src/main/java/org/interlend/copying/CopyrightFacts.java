@@ -12,6 +12,8 @@ import java.util.Map;
  * @param chaptersFromWork chapters of the same book the patron would have, this one included
  * @param pagesFromWork pages of the same book the patron would have, this request included
  * @param pagesPercent {@code pagesFromWork} as a percentage of the book, null if its length is unknown
+ * @param requestPercent this request's pages as a percentage of the book, null if unknown
+ * @param chapterMediationPercent a named chapter longer than this goes to staff to judge
  */
 public record CopyrightFacts(
     CopyKind kind,
@@ -22,7 +24,9 @@ public record CopyrightFacts(
     Double pagesPercent,
     int maxArticlesPerIssue,
     int maxChaptersPerWork,
-    int maxPercentOfWork) {
+    int maxPercentOfWork,
+    Double requestPercent,
+    int chapterMediationPercent) {
 
   public Map<String, Object> variables() {
     Map<String, Object> v = new LinkedHashMap<>();
@@ -35,6 +39,8 @@ public record CopyrightFacts(
     v.put("maxArticlesPerIssue", maxArticlesPerIssue);
     v.put("maxChaptersPerWork", maxChaptersPerWork);
     v.put("maxPercentOfWork", maxPercentOfWork);
+    v.put("requestPercent", requestPercent);
+    v.put("chapterMediationPercent", chapterMediationPercent);
     return v;
   }
 }

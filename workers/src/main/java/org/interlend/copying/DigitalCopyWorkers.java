@@ -42,6 +42,8 @@ public class DigitalCopyWorkers {
     facts.put("patronCategoryName", patron.categoryName());
     facts.put("patronBlocked", patron.blocked());
     facts.put("blockedReason", patron.blockedReason());
+    facts.put("homeLibrary", patron.homeLibrary());
+    facts.put("homeGroup", "staff-" + patron.homeLibrary());
     return facts;
   }
 

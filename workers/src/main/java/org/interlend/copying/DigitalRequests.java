@@ -1,6 +1,7 @@
 package org.interlend.copying;
 
 import io.camunda.client.CamundaClient;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +92,36 @@ public class DigitalRequests {
     }
   }
 
+  /**
+   * Records what a copy requested through another service (an overseas copy) asks for, and the
+   * patron's declaration, under the same rules as a digital request: the copyright check counts it
+   * with the patron's digital requests. Once per request; a second call changes nothing.
+   *
+   * @throws InvalidCopyRequestException when the details or the declaration are incomplete
+   */
+  public void recordCopy(String requestId, String patronId, CopyRequest asked, Declaration declaration) {
+    CopyRequest copy = asked.normalised();
+    if (declaration == null || !declaration.missing().isEmpty()) {
+      throw new InvalidCopyRequestException(
+          "every statement of the copyright declaration must be affirmed for a copy");
+    }
+    tx.executeWithoutResult(
+        status -> {
+          jdbc.update(
+              "insert into digital_request (request_id, kind, title, isbn, issn, chapter, article_title,"
+                  + " volume, issue, page_start, page_end, total_pages)"
+                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing",
+              requestId, copy.kind().name(), copy.title(), copy.isbn(), copy.issn(), copy.chapter(),
+              copy.articleTitle(), copy.volume(), copy.issue(), copy.pageStart(), copy.pageEnd(),
+              copy.totalPages());
+          jdbc.update(
+              "insert into copy_declaration (request_id, patron_id, research_or_private_study,"
+                  + " not_supplied_before, not_related_to_other_person, no_redistribution, wording)"
+                  + " values (?, ?, true, true, true, true, ?) on conflict (request_id) do nothing",
+              requestId, patronId, Declaration.WORDING);
+        });
+  }
+
   private Request record(String patronId, CopyRequest copy) {
     Request request = requests.create("DIGITAL", patronId, copy.displayTitle());
     jdbc.update(
@@ -178,27 +209,33 @@ public class DigitalRequests {
             + " (select created_at, cast(substr(id, 3) as bigint) from request where id = ?)"
             + " and d.kind = ?";
     if (copy.kind() == CopyKind.ARTICLE) {
-      int before =
-          jdbc.queryForObject(
-              "select count(*)" + earlier
+      // same journal (ISSN, else title) in SQL; same volume and issue compared as IssueKey, so that
+      // "3" and "No. 3" are one issue
+      List<Map<String, Object>> sameJournal =
+          jdbc.queryForList(
+              "select d.volume, d.issue" + earlier
                   + " and (case when d.issn is not null and ?::text is not null then d.issn = ?"
-                  + " else lower(d.title) = lower(?) end)"
-                  + " and coalesce(lower(d.volume), '') = coalesce(lower(?), '')"
-                  + " and coalesce(lower(d.issue), '') = coalesce(lower(?), '')",
-              Integer.class,
+                  + " else lower(d.title) = lower(?) end)",
               requestId,
               requestId,
               requestId,
               CopyKind.ARTICLE.name(),
               copy.issn(),
               copy.issn(),
-              copy.title(),
-              copy.volume(),
-              copy.issue());
+              copy.title());
+      int before =
+          (int)
+              sameJournal.stream()
+                  .filter(
+                      row ->
+                          IssueKey.same((String) row.get("volume"), copy.volume())
+                              && IssueKey.same((String) row.get("issue"), copy.issue()))
+                  .count();
       return new CopyrightFacts(
           CopyKind.ARTICLE, before, false, 0, copy.pages(), percent(copy.pages(), copy.totalPages()),
           properties.maxArticlesPerIssue(), properties.maxChaptersPerWork(),
-          properties.maxPercentOfWork());
+          properties.maxPercentOfWork(), percent(copy.pages(), copy.totalPages()),
+          properties.chapterMediationPercent());
     }
     Map<String, Object> before =
         jdbc.queryForMap(
@@ -219,7 +256,8 @@ public class DigitalRequests {
     return new CopyrightFacts(
         CopyKind.CHAPTER, 0, named, chapters, pages, percent(pages, copy.totalPages()),
         properties.maxArticlesPerIssue(), properties.maxChaptersPerWork(),
-        properties.maxPercentOfWork());
+        properties.maxPercentOfWork(), percent(copy.pages(), copy.totalPages()),
+        properties.chapterMediationPercent());
   }
 
   private static Double percent(int pages, Integer total) {

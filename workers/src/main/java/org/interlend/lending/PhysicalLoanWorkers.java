@@ -9,16 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.interlend.calendar.Calendars;
 import org.interlend.catalogue.Bib;
 import org.interlend.catalogue.Catalogue;
 import org.interlend.catalogue.Item;
 import org.interlend.lending.lifecycle.EngineTime;
 import org.interlend.lending.rules.LoanCalendar;
+import org.interlend.lending.rules.PickupWindow;
+import org.interlend.lending.rules.RotaRanking;
+import java.time.Instant;
 import org.interlend.libraries.Libraries;
 import org.interlend.libraries.Library;
 import org.interlend.patrons.Patron;
 import org.interlend.patrons.Patrons;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +36,9 @@ public class PhysicalLoanWorkers {
   private final Libraries libraries;
   private final PhysicalLoans loans;
   private final HkallAccounts accounts;
-  private final String homeLibrary;
+  private final Calendars calendars;
+  private final LenderAsks asks;
+  private final LendingProperties properties;
 
   public PhysicalLoanWorkers(
       Patrons patrons,
@@ -41,18 +46,22 @@ public class PhysicalLoanWorkers {
       Libraries libraries,
       PhysicalLoans loans,
       HkallAccounts accounts,
-      @Value("${interlend.home-library:cityu}") String homeLibrary) {
+      Calendars calendars,
+      LenderAsks asks,
+      LendingProperties properties) {
     this.patrons = patrons;
     this.catalogue = catalogue;
     this.libraries = libraries;
     this.loans = loans;
     this.accounts = accounts;
-    this.homeLibrary = homeLibrary;
+    this.calendars = calendars;
+    this.asks = asks;
+    this.properties = properties;
   }
 
   /**
    * Opens the physical loan and returns what the rules and the staff need: category, loan period,
-   * home library and its staff group, and the title for the task forms.
+   * the patron's home library and its staff group, and the title for the task forms.
    */
   @JobWorker(type = "physical-open-request")
   public Map<String, Object> openRequest(
@@ -63,7 +72,7 @@ public class PhysicalLoanWorkers {
             .bib(bibId)
             .orElseThrow(
                 () -> new IllegalArgumentException("no title " + bibId + " in the union catalogue"));
-    Library home = libraries.get(homeLibrary);
+    Library home = libraries.get(patron.homeLibrary());
     loans.open(requestId, bibId, home.code());
     return Map.of(
         "itemTitle", bib.title(),
@@ -85,8 +94,10 @@ public class PhysicalLoanWorkers {
 
   @JobWorker(type = "check-requestability")
   public Map<String, Object> checkRequestability(
-      @Variable Long bibId, @Variable String homeLibrary) {
-    var verdict = Requestability.judge(homeLibrary, catalogue.items(bibId));
+      @Variable Long bibId, @Variable String homeLibrary, @Variable Object checkedAt) {
+    var verdict =
+        Requestability.judge(
+            homeLibrary, catalogue.items(bibId, EngineTime.parse("checkedAt", checkedAt)));
     Map<String, Object> out = new HashMap<>();
     out.put("requestable", verdict.requestable());
     out.put("rejectionReason", verdict.reason());
@@ -94,43 +105,69 @@ public class PhysicalLoanWorkers {
   }
 
   /**
-   * The next library of the rota that has not been asked yet: {@code lenderCode} and its staff
-   * group {@code lenderGroup}, the copies to pull ({@code pullCopies}: barcodes and call numbers), or {@code lenderCode = null} and {@code lenderAnswer = "NONE"} when
-   * the rota is exhausted. {@code triedLenders} lists the libraries asked so far.
+   * The next library of the rota that has not been asked yet, the rota ranked by measured
+   * performance ({@link RotaRanking}): {@code lenderCode} and its staff group {@code lenderGroup},
+   * the copy to pull ({@code pullItemId}, {@code pullCopies}: barcode and call number), or {@code
+   * lenderCode = null} and {@code lenderAnswer = "NONE"} when the rota is exhausted. {@code
+   * triedLenders} lists the libraries asked so far; {@code rotaOrder} the ranking at this ask.
+   * Idempotent: an ask already recorded for this request and not yet answered is returned again.
    */
   @JobWorker(type = "next-lender")
   public Map<String, Object> nextLender(
       @Variable String requestId,
       @Variable Long bibId,
       @Variable String homeLibrary,
+      @Variable Object askedAt,
       @Variable(name = "triedLenders", optional = true) List<String> triedLenders) {
+    Instant at = EngineTime.parse("askedAt", askedAt);
     List<String> tried = triedLenders == null ? new ArrayList<>() : new ArrayList<>(triedLenders);
-    Map<String, Integer> rank =
-        libraries.all().stream().collect(Collectors.toMap(Library::code, Library::rotaRank));
-    List<Item> copies = catalogue.items(bibId);
-    Optional<String> next = LenderRota.next(homeLibrary, copies, rank, tried);
+    List<Item> copies = catalogue.items(bibId, at);
     Map<String, Object> out = new HashMap<>();
-    if (next.isEmpty()) {
-      out.put("lenderCode", null);
-      out.put("lenderGroup", null);
-      out.put("lenderAnswer", "NONE");
-      out.put("triedLenders", tried);
-      return out;
+    Optional<LenderAsks.Ask> pending =
+        asks.forRequest(requestId).stream()
+            .filter(a -> a.answeredAt() == null && !tried.contains(a.lender()))
+            .findFirst();
+    List<String> order = List.of();
+    String chosen;
+    Long itemId;
+    if (pending.isPresent()) {
+      chosen = pending.get().lender();
+      itemId = pending.get().itemId();
+    } else {
+      Map<String, Integer> rank =
+          libraries.all().stream().collect(Collectors.toMap(Library::code, Library::rotaRank));
+      List<String> candidates = LenderRota.candidates(homeLibrary, copies);
+      order =
+          new RotaRanking(properties.rota().weights())
+              .order(candidates, asks.recent(candidates, at), rank, at).stream()
+              .map(RotaRanking.Performance::lender)
+              .toList();
+      Optional<String> next = LenderRota.next(order, tried);
+      if (next.isEmpty()) {
+        out.put("lenderCode", null);
+        out.put("lenderGroup", null);
+        out.put("lenderAnswer", "NONE");
+        out.put("triedLenders", tried);
+        return out;
+      }
+      chosen = next.get();
+      itemId = LenderRota.copyAt(chosen, copies).map(Item::id).orElse(null);
+      asks.asked(requestId, chosen, itemId, at);
     }
-    Library lender = libraries.get(next.get());
+    Library lender = libraries.get(chosen);
     loans.asking(requestId, lender.code());
     tried.add(lender.code());
+    Item copy = itemId == null ? null : catalogue.item(itemId).orElse(null);
     out.put("lenderCode", lender.code());
     out.put("lenderName", lender.name());
     out.put("lenderGroup", lender.staffGroup());
+    out.put("pullItemId", itemId);
     out.put(
         "pullCopies",
-        copies.stream()
-            .filter(c -> c.libraryCode().equals(lender.code()) && c.loanable() && c.available())
-            .map(c -> c.barcode() + (c.callNumber() == null ? "" : " (" + c.callNumber() + ")"))
-            .collect(Collectors.joining("; ")));
+        copy == null ? "" : copy.barcode() + (copy.callNumber() == null ? "" : " (" + copy.callNumber() + ")"));
     out.put("lenderAnswer", "ASKED");
     out.put("triedLenders", tried);
+    out.put("rotaOrder", order);
     return out;
   }
 
@@ -140,18 +177,43 @@ public class PhysicalLoanWorkers {
       ActivatedJob job,
       @Variable String requestId,
       @Variable String lenderCode,
+      @Variable(name = "pullItemId", optional = true) Long pullItemId,
+      @Variable Object answeredAt,
       @Variable(name = "pullOutcome", optional = true) String pullOutcome,
       @Variable(name = "pullNote", optional = true) String pullNote) {
     LenderAnswer answer = LenderAnswer.of(pullOutcome);
     PhysicalLoans.Outcome outcome =
-        loans.recordAnswer(requestId, lenderCode, answer, pullNote, "job:" + job.getKey());
+        loans.recordAnswer(
+            requestId, lenderCode, pullItemId, answer, pullNote, "job:" + job.getKey(),
+            EngineTime.parse("answeredAt", answeredAt));
     return Map.of("lenderAnswer", outcome.name());
   }
 
-  /** The home library received the item: returns {@code pickupBy}, the last day to pick it up. */
+  /**
+   * The lender did not answer "Pull and ship" by its deadline: the ask is recorded as LATE (it
+   * counts against the lender's fill rate and turnaround) and the rota moves on.
+   */
+  @JobWorker(type = "record-lender-late")
+  public Map<String, Object> recordLenderLate(
+      @Variable String requestId, @Variable String lenderCode, @Variable Object lateAt) {
+    asks.answered(
+        requestId, lenderCode, LenderAsks.Outcome.LATE, "no answer in time",
+        EngineTime.parse("lateAt", lateAt));
+    return Map.of("lenderAnswer", "LATE");
+  }
+
+  /**
+   * The home library received the item at {@code receivedAt} (engine time): returns {@code
+   * pickupBy}, the last day to pick it up, and {@code pickupDeadline}, the end of that day (the
+   * timer of the pickup window).
+   */
   @JobWorker(type = "physical-mark-received")
-  public Map<String, Object> markReceived(@Variable String requestId) {
-    return Map.of("pickupBy", loans.received(requestId).toString());
+  public Map<String, Object> markReceived(
+      @Variable String requestId, @Variable Object receivedAt) {
+    PickupWindow window = loans.received(requestId, EngineTime.parse("receivedAt", receivedAt));
+    return Map.of(
+        "pickupBy", window.pickupBy().toString(),
+        "pickupDeadline", window.deadline().toString());
   }
 
   /**
@@ -168,7 +230,10 @@ public class PhysicalLoanWorkers {
             requestId, loanDays, EngineTime.parse("checkedOutAt", checkedOutAt));
     return Map.of(
         "checkoutAt", loan.checkedOutAt().toString(),
-        "dueDate", LoanCalendar.dueDate(loan.checkedOutAt(), loan.loanDays()).toString());
+        "dueDate",
+        LoanCalendar.dueDate(
+                loan.checkedOutAt(), loan.loanDays(), calendars.of(loan.homeLibrary()))
+            .toString());
   }
 
   /** The lender confirmed the item is back on its shelf. */
@@ -177,9 +242,13 @@ public class PhysicalLoanWorkers {
     loans.backAtLender(requestId);
   }
 
-  /** Gives the request's quota slot back (a no-op if it holds none). */
+  /**
+   * Gives the request's quota slot back (a no-op if it holds none) and closes a lender's ask still
+   * open (the patron cancelled while it was asked), which then counts neither for nor against it.
+   */
   @JobWorker(type = "physical-release-quota")
   public void releaseQuota(@Variable String requestId) {
     patrons.releaseQuota(requestId);
+    asks.cancelled(requestId, Instant.now());
   }
 }

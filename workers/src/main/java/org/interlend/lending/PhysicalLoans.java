@@ -1,11 +1,13 @@
 package org.interlend.lending;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.interlend.lending.rules.LoanCalendar;
+import org.interlend.calendar.Calendars;
+import org.interlend.lending.rules.PickupWindow;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PhysicalLoans {
 
   /** Calendar days a patron has to pick up a received item (HKALL service pages). */
-  public static final int PICKUP_DAYS = 5;
+  public static final int PICKUP_DAYS = PickupWindow.HKALL_DAYS;
 
   /** What became of a lender's answer. */
   public enum Outcome {
@@ -51,10 +53,21 @@ public class PhysicalLoans {
 
   private final JdbcTemplate jdbc;
   private final Requests requests;
+  private final Calendars calendars;
+  private final LenderAsks asks;
+  private final LendingProperties properties;
 
-  public PhysicalLoans(JdbcTemplate jdbc, Requests requests) {
+  public PhysicalLoans(
+      JdbcTemplate jdbc,
+      Requests requests,
+      Calendars calendars,
+      LenderAsks asks,
+      LendingProperties properties) {
     this.jdbc = jdbc;
     this.requests = requests;
+    this.calendars = calendars;
+    this.asks = asks;
+    this.properties = properties;
   }
 
   public Optional<PhysicalLoan> find(String requestId) {
@@ -86,12 +99,20 @@ public class PhysicalLoans {
   /**
    * Records a lender's answer once per {@code dedupKey}. A shipment moves the request from
    * REQUESTED to TRANSFERRED only if it is still REQUESTED (a patron's cancel and a shipment cannot
-   * both win) and puts the copy on HKALL loan. A refusal updates the lender's copies in the union
-   * catalogue (missing, checked out, not for loan) so that nobody is sent for them again.
+   * both win) and puts the copy asked for on HKALL loan. A refusal marks only the copy that was
+   * asked for ({@code itemId}) in the union catalogue, with its reason: not on the shelf (missing)
+   * and checked out locally count until they lapse ({@link LendingProperties}), not suitable for
+   * loan stays. The lender's ask is closed with the answer ({@link LenderAsks}).
    */
   @Transactional
   public Outcome recordAnswer(
-      String requestId, String lenderCode, LenderAnswer answer, String note, String dedupKey) {
+      String requestId,
+      String lenderCode,
+      Long itemId,
+      LenderAnswer answer,
+      String note,
+      String dedupKey,
+      Instant answeredAt) {
     PhysicalLoan loan = get(requestId);
     boolean first =
         jdbc.update(
@@ -105,24 +126,30 @@ public class PhysicalLoans {
             == 1;
     if (answer != LenderAnswer.SHIPPED) {
       if (first) {
-        markLenderCopies(loan.bibId(), lenderCode, answer);
+        markAskedCopy(itemId, requestId, lenderCode, answer, answeredAt);
       }
+      asks.answered(requestId, lenderCode, LenderAsks.Outcome.REFUSED, answer.name(), answeredAt);
       return Outcome.REFUSED;
     }
     String actor = "staff " + lenderCode;
     String statusNote = note == null || note.isBlank() ? "shipped by " + lenderCode : note;
     if (requests.transition(
         requestId, RequestStatus.REQUESTED, RequestStatus.TRANSFERRED, actor, statusNote)) {
-      Long itemId = copyToShip(loan.bibId(), lenderCode);
-      if (itemId != null) {
-        jdbc.update("update item set status = 'ON_HKALL_LOAN' where id = ?", itemId);
+      Long shipped = copyToShip(loan.bibId(), lenderCode, itemId);
+      if (shipped != null) {
+        jdbc.update(
+            "update item set status = 'ON_HKALL_LOAN', status_reason = null, status_until = null"
+                + " where id = ?",
+            shipped);
       }
       jdbc.update(
-          "update physical_loan set lender_code = ?, item_id = ?, shipped_at = now()"
+          "update physical_loan set lender_code = ?, item_id = ?, shipped_at = ?"
               + " where request_id = ?",
           lenderCode,
-          itemId,
+          shipped,
+          Timestamp.from(answeredAt),
           requestId);
+      asks.answered(requestId, lenderCode, LenderAsks.Outcome.SHIPPED, null, answeredAt);
       return Outcome.SHIPPED;
     }
     RequestStatus now = requests.get(requestId).status();
@@ -133,38 +160,53 @@ public class PhysicalLoans {
       return Outcome.SHIPPED; // this answer was recorded before: a retried job
     }
     if (now == RequestStatus.CANCELLED) {
+      asks.answered(requestId, lenderCode, LenderAsks.Outcome.CANCELLED, null, answeredAt);
       return Outcome.CANCELLED;
     }
     throw new IllegalStateException(
         "request " + requestId + " is " + now.label() + ", not REQUESTED: cannot record a shipment");
   }
 
-  private Long copyToShip(long bibId, String lenderCode) {
+  /** The copy that travels: the one asked for if it is the lender's, else its first loanable copy. */
+  private Long copyToShip(long bibId, String lenderCode, Long askedItem) {
     List<Long> ids =
         jdbc.queryForList(
             "select id from item where bib_id = ? and library_code = ? and format = 'BOOK'"
                 + " and collection = 'GENERAL' and not not_for_loan"
-                + " order by (status = 'AVAILABLE') desc, id limit 1 for update",
+                + " order by (id = ?) desc, (status = 'AVAILABLE') desc, id limit 1 for update",
             Long.class,
             bibId,
-            lenderCode);
+            lenderCode,
+            askedItem == null ? -1L : askedItem);
     return ids.isEmpty() ? null : ids.get(0);
   }
 
-  private void markLenderCopies(long bibId, String lenderCode, LenderAnswer answer) {
-    String change =
-        switch (answer) {
-          case NOT_ON_SHELF -> "status = 'MISSING'";
-          case CHECKED_OUT_LOCALLY -> "status = 'CHECKED_OUT'";
-          case NOT_SUITABLE -> "not_for_loan = true";
-          case SHIPPED -> throw new IllegalArgumentException("a shipment is not a refusal");
-        };
-    jdbc.update(
-        "update item set " + change + " where bib_id = ? and library_code = ?"
-            + " and status = 'AVAILABLE' and format = 'BOOK' and collection = 'GENERAL'"
-            + " and not not_for_loan",
-        bibId,
-        lenderCode);
+  private void markAskedCopy(
+      Long itemId, String requestId, String lenderCode, LenderAnswer answer, Instant at) {
+    if (itemId == null) {
+      return; // an ask without a copy (older requests): mark nothing rather than every copy
+    }
+    String reason = answer.label() + " (" + lenderCode + ", request " + requestId + ")";
+    switch (answer) {
+      case NOT_ON_SHELF ->
+          jdbc.update(
+              "update item set status = 'MISSING', status_reason = ?, status_until = ?"
+                  + " where id = ? and status = 'AVAILABLE'",
+              reason,
+              Timestamp.from(at.plus(Duration.ofDays(properties.notOnShelfDays()))),
+              itemId);
+      case CHECKED_OUT_LOCALLY ->
+          jdbc.update(
+              "update item set status = 'CHECKED_OUT', status_reason = ?, status_until = ?"
+                  + " where id = ? and status = 'AVAILABLE'",
+              reason,
+              Timestamp.from(at.plus(Duration.ofDays(properties.checkedOutDays()))),
+              itemId);
+      case NOT_SUITABLE ->
+          jdbc.update(
+              "update item set not_for_loan = true, status_reason = ? where id = ?", reason, itemId);
+      case SHIPPED -> throw new IllegalArgumentException("a shipment is not a refusal");
+    }
   }
 
   /** The answers the lenders gave for a request, in order. */
@@ -176,19 +218,23 @@ public class PhysicalLoans {
   }
 
   /**
-   * Notes that the home library received the item (the first time only).
+   * Notes that the home library received the item at {@code at} (engine time; the first call
+   * counts) and sets the pickup window by the home library's calendar.
    *
-   * @return the last Hong Kong day to pick it up
+   * @return the last Hong Kong day to pick it up and the end of that day
    */
   @Transactional
-  public LocalDate received(String requestId) {
+  public PickupWindow received(String requestId, Instant at) {
     jdbc.update(
-        "update physical_loan set received_at = now() where request_id = ? and received_at is null",
+        "update physical_loan set received_at = ? where request_id = ? and received_at is null",
+        Timestamp.from(at),
         requestId);
-    Instant at = get(requestId).receivedAt();
-    LocalDate pickupBy = LoanCalendar.dateOf(at).plusDays(PICKUP_DAYS);
-    jdbc.update("update physical_loan set pickup_by = ? where request_id = ?", pickupBy, requestId);
-    return pickupBy;
+    PhysicalLoan loan = get(requestId);
+    PickupWindow window =
+        PickupWindow.after(loan.receivedAt(), PICKUP_DAYS, calendars.of(loan.homeLibrary()));
+    jdbc.update(
+        "update physical_loan set pickup_by = ? where request_id = ?", window.pickupBy(), requestId);
+    return window;
   }
 
   /**
@@ -207,7 +253,11 @@ public class PhysicalLoans {
     return get(requestId);
   }
 
-  /** The lender has its copy back: it is available on its shelf again (the first time only). */
+  /**
+   * The lender has its copy back: it is available on its shelf again (the first time only). A copy
+   * returned damaged goes back on the shelf marked not for loan, with the reason, until the lender
+   * repairs or replaces it.
+   */
   @Transactional
   public void backAtLender(String requestId) {
     int first =
@@ -217,8 +267,16 @@ public class PhysicalLoans {
             requestId);
     if (first == 1) {
       jdbc.update(
-          "update item set status = 'AVAILABLE' where id = (select item_id from physical_loan"
-              + " where request_id = ?) and status = 'ON_HKALL_LOAN'",
+          "update item set status = 'AVAILABLE', status_reason = null, status_until = null"
+              + " where id = (select item_id from physical_loan where request_id = ?)"
+              + " and status = 'ON_HKALL_LOAN'",
+          requestId);
+      jdbc.update(
+          "update item set not_for_loan = true, status_reason = 'returned damaged (request ' || ? || ')'"
+              + " where id = (select item_id from physical_loan where request_id = ?)"
+              + " and exists (select 1 from loan where request_id = ? and loss_kind = 'DAMAGED')",
+          requestId,
+          requestId,
           requestId);
     }
   }

@@ -20,7 +20,15 @@ public class Libraries {
               rs.getInt("rota_rank"),
               rs.getBoolean("allows_renewal"),
               rs.getBigDecimal("replacement_charge"),
-              rs.getBigDecimal("processing_fee"));
+              rs.getBigDecimal("processing_fee"),
+              orDefault(rs.getString("staff_email"), "ill-" + rs.getString("code") + "@interlend.local"),
+              orDefault(
+                  rs.getString("managers_email"),
+                  "ill-managers-" + rs.getString("code") + "@interlend.local"));
+
+  private static String orDefault(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
 
   private final JdbcTemplate jdbc;
 

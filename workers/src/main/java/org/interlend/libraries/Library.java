@@ -2,7 +2,12 @@ package org.interlend.libraries;
 
 import java.math.BigDecimal;
 
-/** A consortium library, with the candidate group of its interlibrary-loan staff. */
+/**
+ * A consortium library, with the candidate group of its interlibrary-loan staff and the addresses
+ * where its staff and its managers read reminders and escalations.
+ *
+ * @param rotaRank the consortium's fixed order, the last tie-break of the lender rota
+ */
 public record Library(
     String code,
     String name,
@@ -11,4 +16,6 @@ public record Library(
     int rotaRank,
     boolean allowsRenewal,
     BigDecimal replacementCharge,
-    BigDecimal processingFee) {}
+    BigDecimal processingFee,
+    String staffEmail,
+    String managersEmail) {}

@@ -4,6 +4,8 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.HashMap;
 import java.util.Map;
+import org.interlend.libraries.Libraries;
+import org.interlend.libraries.Library;
 import org.interlend.patrons.Patron;
 import org.interlend.patrons.Patrons;
 import org.interlend.requests.Request;
@@ -12,10 +14,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a notice to the request's patron. One job type serves every "notify" task; the task names
- * its template in the header {@code template}. The template sees the job's variables, the request
+ * Sends a notice about a request. One job type serves every "notify" task; the task names its
+ * template in the header {@code template}. The template sees the job's variables, the request
  * ({@code requestId}, {@code title}, {@code status}), the patron ({@code patronName}, {@code
  * patronEmail}) and {@code portalUrl}. Idempotent: the job key is the deduplication key.
+ *
+ * <p>The notice goes to the request's patron, unless the header {@code recipient} says {@code
+ * staff} (the ILL staff of a library) or {@code managers} (its managers); the library is the value
+ * of the variable named by the header {@code library} (default {@code deadlineLibrary}, set by the
+ * "Set deadline" tasks).
  */
 @Component
 public class NoticeWorker {
@@ -24,6 +31,7 @@ public class NoticeWorker {
   private final NoticeTemplates templates;
   private final Requests requests;
   private final Patrons patrons;
+  private final Libraries libraries;
   private final String portalUrl;
 
   public NoticeWorker(
@@ -31,11 +39,13 @@ public class NoticeWorker {
       NoticeTemplates templates,
       Requests requests,
       Patrons patrons,
+      Libraries libraries,
       @Value("${interlend.public-url:http://localhost:8080}") String portalUrl) {
     this.notices = notices;
     this.templates = templates;
     this.requests = requests;
     this.patrons = patrons;
+    this.libraries = libraries;
     this.portalUrl = portalUrl;
   }
 
@@ -53,7 +63,32 @@ public class NoticeWorker {
     values.put("patronName", patron.name());
     values.put("patronEmail", patron.email());
     values.put("portalUrl", portalUrl);
+    String to = recipient(job, values, patron);
     var rendered = templates.render(template, values);
-    notices.send("job:" + job.getKey(), patron.email(), rendered.subject(), rendered.body());
+    notices.send("job:" + job.getKey(), to, rendered.subject(), rendered.body());
+  }
+
+  private String recipient(ActivatedJob job, Map<String, Object> values, Patron patron) {
+    String recipient = job.getCustomHeaders().getOrDefault("recipient", "patron");
+    if (recipient.equals("patron")) {
+      return patron.email();
+    }
+    String variable = job.getCustomHeaders().getOrDefault("library", "deadlineLibrary");
+    Object code = values.get(variable);
+    if (code == null) {
+      throw new IllegalStateException(
+          "task " + job.getElementId() + " sends to " + recipient + " of the library in variable "
+              + variable + ", which is missing");
+    }
+    Library library = libraries.get(code.toString());
+    values.putIfAbsent("libraryName", library.name());
+    return switch (recipient) {
+      case "staff" -> library.staffEmail();
+      case "managers" -> library.managersEmail();
+      default ->
+          throw new IllegalStateException(
+              "task " + job.getElementId() + ": unknown recipient " + recipient
+                  + " (patron, staff or managers)");
+    };
   }
 }

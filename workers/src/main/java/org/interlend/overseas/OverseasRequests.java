@@ -90,6 +90,17 @@ public class OverseasRequests {
     requireRow(updated, requestId);
   }
 
+  /** Records the partner's due date and the pickup day of an arrived book. */
+  public void recordTerms(String requestId, java.time.LocalDate partnerDueDate, java.time.LocalDate pickupBy) {
+    requireRow(
+        jdbc.update(
+            "update overseas_request set partner_due_date = ?, pickup_by = ? where request_id = ?",
+            partnerDueDate,
+            pickupBy,
+            requestId),
+        requestId);
+  }
+
   /** The stored row as column -> value, for screens and tests. */
   public Optional<Map<String, Object>> find(String requestId) {
     return jdbc.queryForList("select * from overseas_request where request_id = ?", requestId).stream()

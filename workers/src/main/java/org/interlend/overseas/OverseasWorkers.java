@@ -6,6 +6,11 @@ import io.camunda.client.exception.CamundaError;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
+import org.interlend.calendar.Calendars;
+import org.interlend.copying.CopyKind;
+import org.interlend.copying.CopyRequest;
+import org.interlend.copying.Declaration;
+import org.interlend.copying.DigitalRequests;
 import org.interlend.notices.NoticeTemplates;
 import org.interlend.notices.Notices;
 import org.interlend.patrons.Patron;
@@ -31,8 +36,10 @@ public class OverseasWorkers {
   private final CurrencyRates rates;
   private final Notices notices;
   private final NoticeTemplates templates;
-  private final String homeLibrary;
+  private final DigitalRequests copies;
+  private final Calendars calendars;
   private final String staffEmail;
+  private final int returnBufferDays;
 
   public OverseasWorkers(
       OverseasRequests overseas,
@@ -43,8 +50,10 @@ public class OverseasWorkers {
       CurrencyRates rates,
       Notices notices,
       NoticeTemplates templates,
-      @Value("${interlend.home-library:cityu}") String homeLibrary,
-      @Value("${interlend.overseas.staff-email:ill-{library}@interlend.local}") String staffEmail) {
+      DigitalRequests copies,
+      Calendars calendars,
+      @Value("${interlend.overseas.staff-email:ill-{library}@interlend.local}") String staffEmail,
+      @Value("${interlend.overseas.return-buffer-days:14}") int returnBufferDays) {
     this.overseas = overseas;
     this.orders = orders;
     this.charges = charges;
@@ -53,14 +62,20 @@ public class OverseasWorkers {
     this.rates = rates;
     this.notices = notices;
     this.templates = templates;
-    this.homeLibrary = homeLibrary;
+    this.copies = copies;
+    this.calendars = calendars;
     this.staffEmail = staffEmail;
+    this.returnBufferDays = returnBufferDays;
   }
 
   /**
    * Records what was asked for and returns what the eligibility decision and the later steps need:
-   * the patron's category, whether they are blocked, their loan days, and the home library whose
-   * staff source the item.
+   * the patron's category, whether they are blocked, their loan days, and the patron's home library
+   * whose staff source the item. A copy also records its details (kind, pages, issue) and the
+   * patron's declaration, so that the copyright check (ss.47-48) counts it with the patron's other
+   * copies: variables {@code copyKind} (CHAPTER or ARTICLE; by default ARTICLE with an ISSN),
+   * {@code chapter}, {@code issue}, {@code pageStart}, {@code pageEnd} (or {@code pages} "45-67"),
+   * {@code totalPages} and {@code declaration} (the four statements, each true).
    */
   @JobWorker(type = "overseas-register-request")
   public Map<String, Object> registerRequest(ActivatedJob job) {
@@ -82,11 +97,124 @@ public class OverseasWorkers {
             text(v, "volume"),
             text(v, "pages"),
             text(v, "patronNote")));
+    if ("COPY".equals(text(v, "itemType"))) {
+      copies.recordCopy(requestId, patron.id(), copyOf(v), declarationOf(v.get("declaration")));
+    }
     Map<String, Object> out = new HashMap<>();
     out.put("patronCategory", patron.category());
+    out.put("patronCategoryName", patron.categoryName());
     out.put("patronBlocked", patron.blocked());
     out.put("loanDays", patron.loanDays());
-    out.put("homeLibrary", homeLibrary);
+    out.put("homeLibrary", patron.homeLibrary());
+    out.put("homeGroup", "staff-" + patron.homeLibrary());
+    return out;
+  }
+
+  /** The copy an overseas COPY request asks for, from its variables. */
+  public static CopyRequest copyOf(Map<String, Object> v) {
+    String kind = text(v, "copyKind");
+    if (kind == null) {
+      kind = text(v, "issn") != null && text(v, "isbn") == null ? "ARTICLE" : "CHAPTER";
+    }
+    Integer start = integer(v.get("pageStart"));
+    Integer end = integer(v.get("pageEnd"));
+    String pages = text(v, "pages");
+    if ((start == null || end == null) && pages != null) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("\\D*(\\d+)\\s*[-–]\\s*(\\d+).*").matcher(pages);
+      if (m.matches()) {
+        start = Integer.valueOf(m.group(1));
+        end = Integer.valueOf(m.group(2));
+      }
+    }
+    boolean article = kind.equals("ARTICLE");
+    return new CopyRequest(
+        CopyKind.valueOf(kind),
+        text(v, "title"),
+        article ? null : text(v, "isbn"),
+        article ? text(v, "issn") : null,
+        article ? null : text(v, "chapter") == null ? text(v, "articleTitle") : text(v, "chapter"),
+        article ? text(v, "articleTitle") : null,
+        text(v, "volume"),
+        text(v, "issue"),
+        start,
+        end,
+        integer(v.get("totalPages")));
+  }
+
+  static Declaration declarationOf(Object value) {
+    if (!(value instanceof Map<?, ?> d)) {
+      return null;
+    }
+    return new Declaration(
+        Boolean.TRUE.equals(d.get("researchOrPrivateStudy")),
+        Boolean.TRUE.equals(d.get("notSuppliedBefore")),
+        Boolean.TRUE.equals(d.get("notRelatedToOtherPerson")),
+        Boolean.TRUE.equals(d.get("noRedistribution")));
+  }
+
+  private static Integer integer(Object value) {
+    if (value instanceof Number n) {
+      return n.intValue();
+    }
+    if (value instanceof String s && s.strip().matches("\\d{1,6}")) {
+      return Integer.valueOf(s.strip());
+    }
+    return null;
+  }
+
+  /**
+   * Holds one slot of the patron's home loan quota for the request, from acceptance until the item
+   * goes back to the partner or the request ends: {@code quotaHeld}, and {@code refusalReason} when
+   * the quota is used up.
+   */
+  @JobWorker(type = "overseas-hold-quota")
+  public Map<String, Object> holdQuota(ActivatedJob job) {
+    String requestId = required(job.getVariablesAsMap(), "requestId");
+    boolean held = patrons.holdQuota(requestId);
+    Map<String, Object> out = new HashMap<>();
+    out.put("quotaHeld", held);
+    if (!held) {
+      Patron p = patrons.get(requests.get(requestId).patronId());
+      out.put(
+          "refusalReason",
+          "your loan quota is used up: you already have " + p.quota() + " items on loan or requested,"
+              + " the most your category (" + p.categoryName() + ") may have");
+    }
+    return out;
+  }
+
+  /** Gives the request's quota slot back (a no-op if it holds none). */
+  @JobWorker(type = "overseas-release-quota")
+  public Map<String, Object> releaseQuota(ActivatedJob job) {
+    patrons.releaseQuota(required(job.getVariablesAsMap(), "requestId"));
+    return Map.of("quotaHeld", false);
+  }
+
+  /**
+   * The partner's terms, recorded by staff when the item arrives ({@code partnerDueDate}, and
+   * optionally {@code partnerFinePerDay}, {@code partnerReplacementCharge}): returns the patron's
+   * due date ({@code patronDueDate}, {@link OverseasLoanTerms}) and the pickup window ({@code
+   * pickupBy}, {@code pickupDeadline}) on the home library's calendar. Input {@code termsAt =
+   * now()}.
+   */
+  @JobWorker(type = "overseas-loan-terms")
+  public Map<String, Object> loanTerms(ActivatedJob job) {
+    Map<String, Object> v = job.getVariablesAsMap();
+    String requestId = required(v, "requestId");
+    String due = required(v, "partnerDueDate");
+    java.time.LocalDate partnerDue = java.time.LocalDate.parse(due.length() > 10 ? due.substring(0, 10) : due);
+    OverseasLoanTerms terms =
+        OverseasLoanTerms.of(
+            partnerDue,
+            org.interlend.lending.lifecycle.EngineTime.parse("termsAt", v.get("termsAt")),
+            returnBufferDays,
+            calendars.of(required(v, "homeLibrary")));
+    overseas.recordTerms(requestId, terms.partnerDueDate(), terms.pickup().pickupBy());
+    Map<String, Object> out = new HashMap<>();
+    out.put("patronDueDate", terms.patronDueDate().toString());
+    out.put("pickupBy", terms.pickup().pickupBy().toString());
+    out.put("pickupDeadline", terms.pickup().deadline().toString());
     return out;
   }
 
@@ -144,6 +272,7 @@ public class OverseasWorkers {
     String requestId = required(v, "requestId");
     charges.settle(requestId, Charges.Status.DECLINED);
     charges.withdrawAccepted(requestId);
+    patrons.releaseQuota(requestId);
     if (requests.get(requestId).status() != RequestStatus.CANCELLED) {
       String by = text(v, "cancelledBy");
       requests.recordStatus(
@@ -170,7 +299,9 @@ public class OverseasWorkers {
     String template = job.getCustomHeaders().getOrDefault("template", "overseas-staff-reminder");
     Map<String, Object> values = new HashMap<>(job.getVariablesAsMap());
     Request request = requests.get(required(values, "requestId"));
-    String library = values.getOrDefault("homeLibrary", homeLibrary).toString();
+    Object home = values.get("homeLibrary");
+    String library =
+        home != null ? home.toString() : patrons.get(request.patronId()).homeLibrary();
     values.put("title", request.title());
     values.put("status", request.status().label());
     values.put("months", job.getCustomHeaders().getOrDefault("months", ""));

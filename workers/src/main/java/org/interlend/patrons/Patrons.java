@@ -28,10 +28,12 @@ public class Patrons {
               rs.getString("blocked_reason"),
               rs.getInt("loans_in_use"),
               rs.getInt("quota"),
-              rs.getInt("loan_days"));
+              rs.getInt("loan_days"),
+              rs.getInt("hkall_in_use"),
+              rs.getInt("hkall_cap"));
 
   private static final String SELECT =
-      "select p.*, c.name as category_name, c.quota, c.loan_days"
+      "select p.*, c.name as category_name, c.quota, c.loan_days, c.hkall_cap"
           + " from patron p join patron_category c on c.code = p.category";
 
   private final JdbcTemplate jdbc;
@@ -80,18 +82,67 @@ public class Patrons {
     return true;
   }
 
-  /** Gives the request's slot back. Idempotent: a second release changes nothing. */
+  /** Why an HKALL request got no slot. */
+  public enum HkallRefusal {
+    /** The category's HKALL limit is reached. */
+    HKALL_CAP,
+    /** The home loan quota is used up. */
+    HOME_QUOTA
+  }
+
+  /**
+   * Holds one slot of the home quota and one of the HKALL cap for an HKALL request, both or
+   * neither. Idempotent and exact under concurrency like {@link #holdQuota}.
+   *
+   * @return empty if the request holds its slots now, else which limit refused it
+   */
+  @Transactional
+  public java.util.Optional<HkallRefusal> holdHkallQuota(String requestId) {
+    Boolean held =
+        jdbc.queryForObject(
+            "select quota_held and hkall_held from request where id = ? for update",
+            Boolean.class,
+            requestId);
+    if (Boolean.TRUE.equals(held)) {
+      return java.util.Optional.empty();
+    }
+    int taken =
+        jdbc.update(
+            "update patron p set loans_in_use = p.loans_in_use + 1, hkall_in_use = p.hkall_in_use + 1"
+                + " from patron_category c where p.id = (select patron_id from request where id = ?)"
+                + " and c.code = p.category and p.loans_in_use < c.quota"
+                + " and p.hkall_in_use < c.hkall_cap",
+            requestId);
+    if (taken == 0) {
+      Patron p =
+          jdbc.query(SELECT + " where p.id = (select patron_id from request where id = ?)", ROW, requestId)
+              .get(0);
+      return java.util.Optional.of(
+          p.hkallInUse() >= p.hkallCap() ? HkallRefusal.HKALL_CAP : HkallRefusal.HOME_QUOTA);
+    }
+    jdbc.update("update request set quota_held = true, hkall_held = true where id = ?", requestId);
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Gives the request's slot back (and its HKALL slot, if it holds one). Idempotent: a second
+   * release changes nothing.
+   */
   @Transactional
   public boolean releaseQuota(String requestId) {
-    int released =
-        jdbc.update(
-            "update request set quota_held = false where id = ? and quota_held", requestId);
-    if (released == 0) {
+    java.util.Map<String, Object> held =
+        jdbc.queryForMap(
+            "select quota_held, hkall_held from request where id = ? for update", requestId);
+    if (!Boolean.TRUE.equals(held.get("quota_held"))) {
       return false;
     }
+    boolean hkall = Boolean.TRUE.equals(held.get("hkall_held"));
+    jdbc.update("update request set quota_held = false, hkall_held = false where id = ?", requestId);
     jdbc.update(
-        "update patron set loans_in_use = greatest(loans_in_use - 1, 0)"
+        "update patron set loans_in_use = greatest(loans_in_use - 1, 0),"
+            + " hkall_in_use = greatest(hkall_in_use - ?, 0)"
             + " where id = (select patron_id from request where id = ?)",
+        hkall ? 1 : 0,
         requestId);
     return true;
   }

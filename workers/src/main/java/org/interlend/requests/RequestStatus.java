@@ -1,8 +1,9 @@
 package org.interlend.requests;
 
 /**
- * Patron-visible request statuses ("My Requests"), with the ISO 18626 status each maps to for
- * later interoperability.
+ * Patron-visible request statuses ("My Requests"), with the ISO 18626 supplier status each maps to
+ * for later interoperability; null for states of the requesting library that no supplier message
+ * expresses (awaiting a manager's approval or the patron's answer to a charge, before the order).
  */
 public enum RequestStatus {
   REQUESTED("REQUESTED", "ExpectToSupply"),
@@ -14,13 +15,14 @@ public enum RequestStatus {
   OVERDUE("OVERDUE", "Overdue"),
   RETURNED("RETURNED", "Loaned"),
   SHIPPED_BACK("SHIPPED BACK", "Loaned"),
-  LOST("LOST", "LoanCompleted"),
+  LOST("LOST", "CompletedWithoutReturn"),
+  DAMAGED("DAMAGED", "Loaned"),
   COMPLETED("COMPLETED", "LoanCompleted"),
   SCANNING("SCANNING", "ExpectToSupply"),
   DELIVERED("DELIVERED", "CopyCompleted"),
   EXPIRED("EXPIRED", "CopyCompleted"),
-  AWAITING_APPROVAL("AWAITING APPROVAL", "RetryPossible"),
-  AWAITING_PATRON("AWAITING PATRON", "RetryPossible"),
+  AWAITING_APPROVAL("AWAITING APPROVAL", null),
+  AWAITING_PATRON("AWAITING PATRON", null),
   ORDERED("ORDERED", "ExpectToSupply"),
   UNFILLED("UNFILLED", "Unfilled"),
   CANCELLED("CANCELLED", "Cancelled"),
@@ -38,6 +40,7 @@ public enum RequestStatus {
     return label;
   }
 
+  /** The ISO 18626 status, or null when no supplier status applies (see the class comment). */
   public String iso18626() {
     return iso18626;
   }

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.interlend.lending.RequestabilityTest.copies;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LenderRotaTest {
 
-  static final Map<String, Integer> RANK =
-      Map.of("hku", 1, "cuhk", 2, "hkust", 3, "polyu", 4, "hkbu", 5, "eduhk", 6, "lingnan", 7, "cityu", 8);
-
   @Test
-  void lendersAreAskedInRotaOrderWithoutTheHomeLibraryOrUnavailableCopies() {
+  void candidatesAreTheOtherLibrariesWithAnAvailableLoanableCopy() {
     var items =
         copies(
             "lingnan:BOOK:GENERAL:AVAILABLE",
@@ -23,14 +19,18 @@ class LenderRotaTest {
             "hku:BOOK:REFERENCE:AVAILABLE",
             "eduhk:BOOK:GENERAL:AVAILABLE",
             "eduhk:BOOK:GENERAL:AVAILABLE");
-    assertThat(LenderRota.lenders("cityu", items, RANK)).containsExactly("cuhk", "eduhk", "lingnan");
+    assertThat(LenderRota.candidates("cityu", items))
+        .containsExactlyInAnyOrder("cuhk", "eduhk", "lingnan");
+    assertThat(LenderRota.copyAt("eduhk", items)).hasValueSatisfying(
+        i -> assertThat(i.libraryCode()).isEqualTo("eduhk"));
+    assertThat(LenderRota.copyAt("hkbu", items)).isEmpty();
   }
 
   @Test
   void eachLibraryIsAskedOnceAndTheRotaEnds() {
-    var items = copies("hku:BOOK:GENERAL:AVAILABLE", "polyu:BOOK:GENERAL:AVAILABLE");
-    assertThat(LenderRota.next("cityu", items, RANK, List.of())).contains("hku");
-    assertThat(LenderRota.next("cityu", items, RANK, List.of("hku"))).contains("polyu");
-    assertThat(LenderRota.next("cityu", items, RANK, List.of("hku", "polyu"))).isEmpty();
+    List<String> ordered = List.of("polyu", "hku");
+    assertThat(LenderRota.next(ordered, List.of())).contains("polyu");
+    assertThat(LenderRota.next(ordered, List.of("polyu"))).contains("hku");
+    assertThat(LenderRota.next(ordered, List.of("hku", "polyu"))).isEmpty();
   }
 }

@@ -48,7 +48,8 @@ public class OverseasRequestApi {
   private static final Set<String> FIELDS =
       Set.of(
           "type", "title", "author", "isbn", "issn", "publisher", "year", "edition",
-          "articleTitle", "volume", "pages", "purpose", "note", "patronId");
+          "articleTitle", "volume", "pages", "purpose", "note", "patronId",
+          "copyKind", "chapter", "issue", "pageStart", "pageEnd", "totalPages", "declaration");
   private static final Set<String> TYPES = Set.of("BOOK", "COPY");
   private static final Set<String> PURPOSES = Set.of("TEACHING_RESEARCH", "PERSONAL");
 
@@ -137,12 +138,65 @@ public class OverseasRequestApi {
     put(variables, "volume", text(body, "volume", 100, false));
     put(variables, "pages", text(body, "pages", 100, false));
     put(variables, "patronNote", text(body, "note", 1000, false));
+    if (type.equals("COPY")) {
+      copyDetails(body, variables);
+    }
     Submissions.Outcome placed =
         submissions.once(
             idempotencyKey,
             principal.getName(),
             () -> launcher.launch("OVERSEAS", "overseas-request", patronId, title, variables));
     return Idempotency.created(placed).body(OverseasRequestView.of(placed.request()));
+  }
+
+  /**
+   * A copy is copied under the Copyright Ordinance like a digital copy: its kind, pages (and the
+   * book's length for a chapter) and the patron's declaration, all four statements affirmed.
+   */
+  private static void copyDetails(JsonNode body, Map<String, Object> variables) {
+    String kind = text(body, "copyKind", 10, false);
+    if (kind != null && !Set.of("CHAPTER", "ARTICLE").contains(kind.toUpperCase(Locale.ROOT))) {
+      throw ApiErrors.invalid("copyKind", "must be CHAPTER or ARTICLE");
+    }
+    put(variables, "copyKind", kind == null ? null : kind.toUpperCase(Locale.ROOT));
+    put(variables, "chapter", text(body, "chapter", 300, false));
+    put(variables, "issue", text(body, "issue", 100, false));
+    put(variables, "pageStart", whole(body.get("pageStart"), "pageStart"));
+    put(variables, "pageEnd", whole(body.get("pageEnd"), "pageEnd"));
+    put(variables, "totalPages", whole(body.get("totalPages"), "totalPages"));
+    JsonNode d = body.get("declaration");
+    Map<String, Object> declaration = new HashMap<>();
+    for (String statement :
+        java.util.List.of(
+            "researchOrPrivateStudy", "notSuppliedBefore", "notRelatedToOtherPerson", "noRedistribution")) {
+      declaration.put(statement, d != null && d.path(statement).asBoolean(false));
+    }
+    if (declaration.containsValue(false)) {
+      throw ApiErrors.invalid(
+          "declaration",
+          "a copy needs the copyright declaration with every statement affirmed:"
+              + " {\"researchOrPrivateStudy\": true, \"notSuppliedBefore\": true,"
+              + " \"notRelatedToOtherPerson\": true, \"noRedistribution\": true}");
+    }
+    variables.put("declaration", declaration);
+    try {
+      org.interlend.overseas.OverseasWorkers.copyOf(variables).normalised();
+    } catch (org.interlend.copying.InvalidCopyRequestException e) {
+      throw ApiErrors.invalid("pages", e.getMessage());
+    }
+  }
+
+  private static Integer whole(JsonNode value, String field) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (value.canConvertToInt() && value.isIntegralNumber()) {
+      return value.intValue();
+    }
+    if (value.isTextual() && value.asText().strip().matches("\\d{1,6}")) {
+      return Integer.valueOf(value.asText().strip());
+    }
+    throw ApiErrors.invalid(field, "must be a whole number");
   }
 
   @PostMapping("/api/overseas-requests/{id}/cancel")

@@ -4,6 +4,8 @@ import java.util.List;
 import org.interlend.catalogue.Bib;
 import org.interlend.catalogue.Catalogue;
 import org.interlend.catalogue.Item;
+import org.interlend.eligibility.Eligibility;
+import org.interlend.patrons.Patron;
 import org.interlend.lending.Requestability;
 import org.interlend.libraries.Libraries;
 import org.interlend.libraries.Library;
@@ -23,7 +25,9 @@ public class Availability {
     AVAILABLE_AT_HOME,
     NOT_HELD,
     NON_LOANABLE,
-    ALL_OUT;
+    ALL_OUT,
+    /** The patron may not borrow through HKALL (category, blocked account, HKALL cap or quota). */
+    NOT_ELIGIBLE;
 
     public boolean requestable() {
       return this == REQUESTABLE;
@@ -50,14 +54,39 @@ public class Availability {
 
   private final Catalogue catalogue;
   private final Libraries libraries;
+  private final Eligibility eligibility;
 
-  public Availability(Catalogue catalogue, Libraries libraries) {
+  public Availability(Catalogue catalogue, Libraries libraries, Eligibility eligibility) {
     this.catalogue = catalogue;
     this.libraries = libraries;
+    this.eligibility = eligibility;
   }
 
   public List<Title> search(String query, String homeLibrary, int limit) {
     return catalogue.search(query, limit).stream().map(b -> title(b, homeLibrary)).toList();
+  }
+
+  /**
+   * The titles as this patron sees them: when the patron may not borrow through HKALL at all
+   * (decided once, before any request: category, blocked account, HKALL cap, home quota), every
+   * title says so, with the reason, and offers no request.
+   */
+  public List<Title> search(String query, Patron patron, int limit) {
+    Eligibility.Verdict may = eligibility.hkall(patron);
+    return catalogue.search(query, limit).stream().map(b -> title(b, patron.homeLibrary(), may)).toList();
+  }
+
+  /** One title as this patron sees it (see {@link #search(String, Patron, int)}). */
+  public Title title(Bib bib, Patron patron) {
+    return title(bib, patron.homeLibrary(), eligibility.hkall(patron));
+  }
+
+  private Title title(Bib bib, String homeLibrary, Eligibility.Verdict may) {
+    Title title = title(bib, homeLibrary);
+    if (may.eligible() || title.verdict() == Verdict.AVAILABLE_AT_HOME) {
+      return title;
+    }
+    return new Title(title.bib(), title.copies(), Verdict.NOT_ELIGIBLE, may.reason(), title.lenders());
   }
 
   public Title title(Bib bib, String homeLibrary) {

@@ -22,6 +22,12 @@ public class OverseasForm {
   private String articleTitle = "";
   private String volume = "";
   private String pages = "";
+  private String issue = "";
+  private String totalPages = "";
+  private boolean researchOrPrivateStudy;
+  private boolean notSuppliedBefore;
+  private boolean notRelatedToOtherPerson;
+  private boolean noRedistribution;
   private String note = "";
 
   void fillFrom(Bib bib) {
@@ -54,7 +60,21 @@ public class OverseasForm {
     if (type.equals("COPY")) {
       put(body, "articleTitle", articleTitle);
       put(body, "volume", volume);
+      put(body, "issue", issue);
       put(body, "pages", pages);
+      if (!totalPages.isBlank()) {
+        String t = totalPages.strip();
+        if (t.matches("\\d{1,6}")) {
+          body.put("totalPages", Integer.parseInt(t));
+        } else {
+          body.put("totalPages", t); // the API names the problem
+        }
+      }
+      ObjectNode declaration = body.putObject("declaration");
+      declaration.put("researchOrPrivateStudy", researchOrPrivateStudy);
+      declaration.put("notSuppliedBefore", notSuppliedBefore);
+      declaration.put("notRelatedToOtherPerson", notRelatedToOtherPerson);
+      declaration.put("noRedistribution", noRedistribution);
     }
     put(body, "note", note);
     return body;
@@ -96,4 +116,16 @@ public class OverseasForm {
   public void setPages(String pages) { this.pages = text(pages); }
   public String getNote() { return note; }
   public void setNote(String note) { this.note = text(note); }
+  public String getIssue() { return issue; }
+  public void setIssue(String issue) { this.issue = text(issue); }
+  public String getTotalPages() { return totalPages; }
+  public void setTotalPages(String totalPages) { this.totalPages = text(totalPages); }
+  public boolean isResearchOrPrivateStudy() { return researchOrPrivateStudy; }
+  public void setResearchOrPrivateStudy(boolean v) { this.researchOrPrivateStudy = v; }
+  public boolean isNotSuppliedBefore() { return notSuppliedBefore; }
+  public void setNotSuppliedBefore(boolean v) { this.notSuppliedBefore = v; }
+  public boolean isNotRelatedToOtherPerson() { return notRelatedToOtherPerson; }
+  public void setNotRelatedToOtherPerson(boolean v) { this.notRelatedToOtherPerson = v; }
+  public boolean isNoRedistribution() { return noRedistribution; }
+  public void setNoRedistribution(boolean v) { this.noRedistribution = v; }
 }

@@ -16,6 +16,7 @@ import org.interlend.copying.DigitalDeliveries;
 import org.interlend.copying.DigitalRequests;
 import org.interlend.copying.DownloadClaim;
 import org.interlend.copying.InvalidCopyRequestException;
+import org.interlend.eligibility.Eligibility;
 import org.interlend.lending.PhysicalRequests;
 import org.interlend.lending.lifecycle.LoanDesk;
 import org.interlend.lending.lifecycle.Renewal;
@@ -67,6 +68,7 @@ public class PortalActions {
   private final OverseasOrders overseas;
   private final DigitalCancels digitalCancels;
   private final ChargeAnswers chargeAnswers;
+  private final Eligibility eligibility;
 
   private final Submissions submissions;
 
@@ -87,6 +89,7 @@ public class PortalActions {
       OverseasOrders overseas,
       ChargeAnswers chargeAnswers,
       DigitalCancels digitalCancels,
+      Eligibility eligibility,
       Submissions submissions) {
     this.submissions = submissions;
     this.digitalCancels = digitalCancels;
@@ -105,6 +108,7 @@ public class PortalActions {
     this.overseasApi = overseasApi;
     this.overseas = overseas;
     this.chargeAnswers = chargeAnswers;
+    this.eligibility = eligibility;
   }
 
 
@@ -132,11 +136,14 @@ public class PortalActions {
     if (!flows.physicalLoans()) {
       return problem(model, response, patron, HttpStatus.CONFLICT, text("action.error.noFlow"));
     }
-    Availability.Title title = availability.title(bib.get(), patron.homeLibrary());
+    Availability.Title title = availability.title(bib.get(), patron);
     if (!title.verdict().requestable()) { // refused before anything is created
       return problem(
           model, response, patron, HttpStatus.CONFLICT,
-          text("verdict.no") + " " + text("verdict." + title.verdict().name()));
+          text("verdict.no") + " "
+              + (title.verdict() == Availability.Verdict.NOT_ELIGIBLE
+                  ? text("verdict.NOT_ELIGIBLE", title.refusal())
+                  : text("verdict." + title.verdict().name())));
     }
     Request placed =
         submissions
@@ -244,6 +251,11 @@ public class PortalActions {
     if (!flows.digitalCopies()) {
       return problem(model, response, patron, HttpStatus.NOT_FOUND, text("action.error.noFlow"));
     }
+    Eligibility.Verdict may = eligibility.digital(patron);
+    if (!may.eligible()) { // refused before anything is created
+      response.setStatus(HttpStatus.CONFLICT.value());
+      return digitalPage(model, patron, form, Map.of(), may.reason());
+    }
     Map<String, String> errors = form.check();
     if (!errors.isEmpty()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -271,6 +283,7 @@ public class PortalActions {
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute("refusal", refusal);
+    model.addAttribute("eligibility", eligibility.digital(patron));
     return "portal/digital";
   }
 
@@ -313,6 +326,8 @@ public class PortalActions {
     model.addAttribute("patron", patron);
     model.addAttribute("form", form);
     model.addAttribute("refusal", refusal);
+    model.addAttribute("copyEligibility", eligibility.overseas(patron, "COPY"));
+    model.addAttribute("bookEligibility", eligibility.overseas(patron, "BOOK"));
     return "portal/overseas";
   }
 

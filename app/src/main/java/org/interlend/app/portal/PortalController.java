@@ -76,7 +76,7 @@ public class PortalController {
       model.addAttribute("q", query.substring(0, MAX_QUERY));
       return "portal/search";
     }
-    model.addAttribute("titles", availability.search(query, patron.homeLibrary(), 25));
+    model.addAttribute("titles", availability.search(query, patron, 25));
     return "portal/search";
   }
 

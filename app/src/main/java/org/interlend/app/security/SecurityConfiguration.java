@@ -179,6 +179,8 @@ public class SecurityConfiguration {
             a ->
                 a.requestMatchers(PUBLIC_PAGES)
                     .permitAll()
+                    .requestMatchers("/staff/statistics", "/staff/statistics/**")
+                    .hasRole("MANAGER")
                     // the local engine's clock, the smoke check and all mail: administrators
                     .requestMatchers("/desk/clock", "/desk/smoke", "/desk/mail", "/desk/mail/**")
                     .hasRole("ADMIN")

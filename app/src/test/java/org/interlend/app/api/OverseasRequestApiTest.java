@@ -97,6 +97,8 @@ class OverseasRequestApiTest {
         "{\"type\": \"BOOK\", \"title\": \"No purpose\"}",
         "{\"type\": \"BOOK\", \"title\": \"Bad purpose\", \"purpose\": \"FUN\"}",
         "{\"type\": \"COPY\", \"title\": \"Journal\", \"purpose\": \"PERSONAL\"}",
+        "{\"type\": \"COPY\", \"title\": \"Journal\", \"articleTitle\": \"A\", \"issn\": \"1234-5679\", \"volume\": \"3\", \"pages\": \"1-9\", \"purpose\": \"PERSONAL\"}",
+        "{\"type\": \"COPY\", \"title\": \"Book\", \"articleTitle\": \"Ch 2\", \"pages\": \"10-40\", \"purpose\": \"PERSONAL\", \"declaration\": {\"researchOrPrivateStudy\": true, \"notSuppliedBefore\": true, \"notRelatedToOtherPerson\": true, \"noRedistribution\": true}}",
         "{\"type\": \"BOOK\", \"title\": \"Bad ISBN\", \"isbn\": \"12\", \"purpose\": \"PERSONAL\"}",
         "{\"type\": \"BOOK\", \"title\": \"Bad year\", \"year\": \"old\", \"purpose\": \"PERSONAL\"}",
         "{\"type\": \"BOOK\", \"title\": \"Extra\", \"purpose\": \"PERSONAL\", \"price\": 3}",

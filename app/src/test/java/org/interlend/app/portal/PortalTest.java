@@ -54,6 +54,35 @@ class PortalTest {
     assertThat(web.page("/portal/search?q=history+of+hong+kong")).contains("out on loan or missing");
   }
 
+  /**
+   * A patron who may not borrow is told so, with the reason, before asking: no "can be lent to you"
+   * and no Request button (on today's main they saw both and learnt the reason only afterwards).
+   */
+  @Test
+  void aPatronWhoMayNotBorrowSeesWhyAndNoRequestButton() throws Exception {
+    String alumnus = TestPatrons.create(jdbc, "ALUMNI");
+    WebSession alumni = new WebSession(port).signIn(alumnus);
+    String page = alumni.page("/portal/search?q=copyright+law");
+    assertThat(page)
+        .contains("Hong Kong Copyright Law in Practice")
+        .contains("You may not borrow through HKALL: Alumni are not eligible")
+        .doesNotContain("can be lent to you")
+        .doesNotContain("/request\"");
+    assertThat(alumni.page("/portal/digital")).contains("You may not place this request")
+        .doesNotContain("name=\"pageStart\"");
+    assertThat(alumni.page("/portal/overseas")).contains("You may not place this request");
+
+    String full = TestPatrons.create(jdbc, "UNDERGRADUATE");
+    jdbc.update("update patron set loans_in_use = 15, hkall_in_use = 15 where id = ?", full);
+    assertThat(new WebSession(port).signIn(full).page("/portal/search?q=copyright+law"))
+        .contains("You may not borrow through HKALL: HKALL limit reached")
+        .doesNotContain("/request\"");
+
+    // an undergraduate may ask overseas partners for copies, not books, and is told so first
+    assertThat(web.page("/portal/overseas")).contains("You may request copies of chapters and articles only");
+    assertThat(web.page("/portal/search?q=copyright+law")).contains("can be lent to you");
+  }
+
   @Test
   void badSearchesGetAMessageNotAnError() throws Exception {
     HttpResponse<String> empty = web.get("/portal/search?q=+++");

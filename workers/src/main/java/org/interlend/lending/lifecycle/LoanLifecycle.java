@@ -12,7 +12,10 @@ import org.interlend.lending.rules.LoanPolicy;
 import org.interlend.lending.rules.RecallRule;
 import org.interlend.lending.rules.RenewalDecision;
 import org.interlend.lending.rules.RenewalRule;
+import org.interlend.calendar.Calendars;
+import org.interlend.calendar.LibraryCalendar;
 import org.interlend.libraries.Libraries;
+import org.interlend.patrons.Patrons;
 import org.interlend.libraries.Library;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +32,24 @@ public class LoanLifecycle {
   private final Loans loans;
   private final FineLedger ledger;
   private final Libraries libraries;
+  private final Patrons patrons;
+  private final Calendars calendars;
 
-  public LoanLifecycle(Loans loans, FineLedger ledger, Libraries libraries) {
+  public LoanLifecycle(
+      Loans loans, FineLedger ledger, Libraries libraries, Patrons patrons, Calendars calendars) {
     this.loans = loans;
     this.ledger = ledger;
     this.libraries = libraries;
+    this.patrons = patrons;
+    this.calendars = calendars;
+  }
+
+  /**
+   * The calendar due dates follow: the patron's home library's, where the item is returned. A due
+   * date is never on a day that library is closed.
+   */
+  public LibraryCalendar calendar(String patronId) {
+    return calendars.of(patrons.get(patronId).homeLibrary());
   }
 
   /** The stored loan of a request. */
@@ -47,10 +63,45 @@ public class LoanLifecycle {
     return loan.recalled() ? policy.recalledFinePerDay() : policy.finePerDay();
   }
 
-  /** The rules for this loan: HKALL defaults, the loan's period, the lender's renewal flag. */
+  /**
+   * The rules for this loan: HKALL defaults, the loan's period, the lender's renewal flag; a loan
+   * with the lender's own terms (an overseas partner's) uses its fee (the same after a recall) and
+   * renewal flag.
+   */
   public LoanPolicy policy(PatronLoan loan) {
     Library lender = libraries.get(loan.lenderCode());
-    return LoanPolicy.hkall(loan.loanDays()).withLenderAllowsRenewal(lender.allowsRenewal());
+    LoanPolicy policy =
+        LoanPolicy.hkall(loan.loanDays()).withLenderAllowsRenewal(lender.allowsRenewal());
+    Optional<LoanTerms> terms = loans.terms(loan.requestId());
+    if (terms.isEmpty()) {
+      return policy;
+    }
+    LoanTerms t = terms.get();
+    BigDecimal fee = t.finePerDay() == null ? policy.finePerDay() : t.finePerDay();
+    return new LoanPolicy(
+        policy.loanPeriodDays(), policy.maxRenewals(), policy.renewalWindowDays(),
+        policy.minimumUseDays(), policy.recallNoticeDays(), fee,
+        t.finePerDay() == null ? policy.recalledFinePerDay() : fee, policy.fineCap(),
+        t.allowsRenewal());
+  }
+
+  /**
+   * Stores a loan on the lender's own terms (an overseas partner's): due on {@code terms.dueDate()}
+   * rather than after the category's loan period. A second call returns the stored loan.
+   */
+  @Transactional
+  public PatronLoan open(
+      String requestId, String patronId, String lenderCode, Instant checkoutAt, int loanDays,
+      LoanTerms terms) {
+    if (terms == null) {
+      return open(requestId, patronId, lenderCode, checkoutAt, loanDays);
+    }
+    libraries.get(lenderCode);
+    LocalDate checkoutDate = LoanCalendar.dateOf(checkoutAt);
+    LocalDate due = terms.dueDate().isBefore(checkoutDate) ? checkoutDate : terms.dueDate();
+    loans.insert(requestId, patronId, lenderCode, checkoutAt, loanDays, due);
+    loans.saveTerms(requestId, terms);
+    return loans.get(requestId);
   }
 
   /**
@@ -67,7 +118,7 @@ public class LoanLifecycle {
         lenderCode,
         checkoutAt,
         loanDays,
-        LoanCalendar.dueDate(checkoutAt, loanDays));
+        LoanCalendar.dueDate(checkoutAt, loanDays, calendar(patronId)));
     PatronLoan loan = loans.get(requestId);
     if (!loan.patronId().equals(patronId) || !loan.lenderCode().equals(lenderCode)) {
       throw new IllegalStateException(
@@ -100,7 +151,7 @@ public class LoanLifecycle {
               "This loan has ended; there is nothing to renew.", loan.dueDate(), loan.dueDate());
     } else {
       RenewalDecision decision =
-          new RenewalRule(policy(loan)).decide(loan.toRuleLoan(), requestedAt);
+          new RenewalRule(policy(loan), calendar(loan.patronId())).decide(loan.toRuleLoan(), requestedAt);
       renewal =
           switch (decision) {
             case RenewalDecision.Granted g -> {
@@ -135,7 +186,10 @@ public class LoanLifecycle {
     if (loan.closed()) {
       return new RecallOutcome(loan, false);
     }
-    LocalDate due = new RecallRule(policy(loan)).recall(loan.toRuleLoan(), recalledAt).dueDate();
+    LocalDate due =
+        new RecallRule(policy(loan), calendar(loan.patronId()))
+            .recall(loan.toRuleLoan(), recalledAt)
+            .dueDate();
     loans.recall(requestId, recalledAt, due, dedupKey);
     return new RecallOutcome(loans.get(requestId), true);
   }
@@ -190,13 +244,32 @@ public class LoanLifecycle {
     loans.markLost(requestId, at, kind, note);
     PatronLoan loan = loans.get(requestId);
     Library lender = libraries.get(loan.lenderCode());
+    Optional<LoanTerms> terms = loans.terms(requestId);
+    String whose = terms.map(t -> "the partner (" + t.partnerCode() + ")").orElse(lender.name());
+    BigDecimal replacement =
+        terms.map(LoanTerms::replacementCharge).filter(java.util.Objects::nonNull).orElse(lender.replacementCharge());
+    BigDecimal fee =
+        terms.map(LoanTerms::processingFee).filter(java.util.Objects::nonNull).orElse(lender.processingFee());
     String what = "DAMAGED".equals(loan.lossKind()) ? "damaged" : "lost";
     Fine fine = chargeOverdue(loan, loan.lostAt(), "recorded " + what);
-    ledger.charge(loan.patronId(), requestId, FineLedger.REPLACEMENT, lender.replacementCharge(),
-        "Replacement charge of " + lender.name() + " for an item " + what, loan.lostAt());
-    ledger.charge(loan.patronId(), requestId, FineLedger.PROCESSING_FEE, lender.processingFee(),
-        "Processing fee of " + lender.name() + " for an item " + what, loan.lostAt());
-    return new LossCharges(loan, fine, lender.replacementCharge(), lender.processingFee());
+    ledger.charge(loan.patronId(), requestId, FineLedger.REPLACEMENT, replacement,
+        "Replacement charge of " + whose + " for an item " + what, loan.lostAt());
+    ledger.charge(loan.patronId(), requestId, FineLedger.PROCESSING_FEE, fee,
+        "Processing fee of " + whose + " for an item " + what, loan.lostAt());
+    return new LossCharges(loan, fine, replacement, fee);
+  }
+
+  /** How the days were charged: one rate, or the normal rate until the recall and then the recalled one. */
+  static String rates(Fine fine, LoanPolicy policy) {
+    if (fine.recalledDays() == 0) {
+      return " at HK$" + fine.dailyRate() + "/day";
+    }
+    if (fine.recalledDays() == fine.overdueDays()) {
+      return " at HK$" + policy.recalledFinePerDay() + "/day (recalled item)";
+    }
+    return ": " + (fine.overdueDays() - fine.recalledDays()) + " at HK$" + policy.finePerDay()
+        + "/day, then " + fine.recalledDays() + " from the recall at HK$"
+        + policy.recalledFinePerDay() + "/day";
   }
 
   private Fine chargeOverdue(PatronLoan loan, Instant endedAt, String ended) {
@@ -206,8 +279,8 @@ public class LoanLifecycle {
         loan.requestId(),
         FineLedger.OVERDUE,
         fine.amount(),
-        "Overdue " + fine.overdueDays() + " day(s) at HK$" + fine.dailyRate() + "/day"
-            + (loan.recalled() ? " (recalled item)" : "") + ": due " + loan.dueDate() + ", "
+        "Overdue " + fine.overdueDays() + " day(s)" + rates(fine, policy(loan))
+            + ": due " + loan.dueDate() + ", "
             + ended + " " + LoanCalendar.dateOf(endedAt),
         endedAt);
     return fine;

@@ -26,8 +26,14 @@ public class LoanLifecycleWorkers {
     this.libraries = libraries;
   }
 
+  /**
+   * Stores the loan. A loan on a partner's terms (overseas) also has {@code patronDueDate} and
+   * optionally {@code partnerCode}, {@code partnerDueDate}, {@code partnerFinePerDay}, {@code
+   * partnerReplacementCharge}, {@code partnerProcessingFee}, {@code partnerAllowsRenewal}.
+   */
   @JobWorker(type = "store-loan")
   public Map<String, Object> storeLoan(
+      ActivatedJob job,
       @Variable(name = "requestId") String requestId,
       @Variable(name = "patronId") String patronId,
       @Variable(name = "lenderCode") String lenderCode,
@@ -42,7 +48,8 @@ public class LoanLifecycleWorkers {
             patronId,
             lenderCode,
             EngineTime.parse("checkoutAt", checkoutAt),
-            days(loanDays));
+            days(loanDays),
+            terms(job.getVariablesAsMap()));
     Map<String, Object> out = state(loan);
     out.put("lenderName", libraries.get(lenderCode).name());
     return out;
@@ -121,7 +128,8 @@ public class LoanLifecycleWorkers {
     out.put("replacementCharge", charges.replacement().toPlainString());
     out.put("processingFee", charges.processingFee().toPlainString());
     out.put("chargeTotal", charges.total().toPlainString());
-    out.put("loanOutcome", "LOST");
+    // a damaged item is charged like a lost one but still exists: it goes back to the lender
+    out.put("loanOutcome", "DAMAGED".equals(charges.loan().lossKind()) ? "DAMAGED" : "LOST");
     return out;
   }
 
@@ -135,6 +143,36 @@ public class LoanLifecycleWorkers {
     out.put("renewalsUsed", loan.renewalsUsed());
     out.put("recalled", loan.recalled());
     return out;
+  }
+
+  /** The partner's terms among the variables, or null for a loan on the lender library's rules. */
+  static LoanTerms terms(Map<String, Object> v) {
+    Object due = v.get("patronDueDate");
+    if (due == null || due.toString().isBlank()) {
+      return null;
+    }
+    return new LoanTerms(
+        text(v.get("partnerCode")),
+        date(v.get("partnerDueDate")),
+        java.time.LocalDate.parse(due.toString().strip()),
+        money(v.get("partnerFinePerDay")),
+        money(v.get("partnerReplacementCharge")),
+        money(v.get("partnerProcessingFee")),
+        Boolean.TRUE.equals(v.get("partnerAllowsRenewal")));
+  }
+
+  private static String text(Object o) {
+    return o == null || o.toString().isBlank() ? null : o.toString().strip();
+  }
+
+  private static java.time.LocalDate date(Object o) {
+    String s = text(o);
+    return s == null ? null : java.time.LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+  }
+
+  private static java.math.BigDecimal money(Object o) {
+    String s = text(o);
+    return s == null ? null : new java.math.BigDecimal(s).setScale(2, java.math.RoundingMode.HALF_UP);
   }
 
   private static String dedupKey(ActivatedJob job) {

@@ -79,7 +79,40 @@ public class Loans {
         .findFirst();
   }
 
+  /** The lender's own terms of the loan (overseas partners), if it has any. */
+  public Optional<LoanTerms> terms(String requestId) {
+    return jdbc.query(
+            "select * from loan_terms where request_id = ?",
+            (rs, i) ->
+                new LoanTerms(
+                    rs.getString("partner_code"),
+                    rs.getObject("partner_due_date", LocalDate.class),
+                    rs.getObject("due_date", LocalDate.class),
+                    rs.getBigDecimal("fine_per_day"),
+                    rs.getBigDecimal("replacement_charge"),
+                    rs.getBigDecimal("processing_fee"),
+                    rs.getBoolean("allows_renewal")),
+            requestId)
+        .stream()
+        .findFirst();
+  }
+
   // ---- changes, for LoanLifecycle (callers hold a transaction) ----
+
+  void saveTerms(String requestId, LoanTerms t) {
+    jdbc.update(
+        "insert into loan_terms (request_id, partner_code, partner_due_date, due_date, fine_per_day,"
+            + " replacement_charge, processing_fee, allows_renewal) values (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " on conflict (request_id) do nothing",
+        requestId,
+        t.partnerCode(),
+        t.partnerDueDate(),
+        t.dueDate(),
+        t.finePerDay(),
+        t.replacementCharge(),
+        t.processingFee(),
+        t.allowsRenewal());
+  }
 
   boolean insert(
       String requestId,

@@ -37,6 +37,15 @@ public final class LoanCalendar {
     }
 
     /**
+     * The due date of a loan checked out at {@code checkoutAt} at a library with this calendar: the
+     * Hong Kong date of checkout plus {@code loanPeriodDays}, moved on to the next day the library is
+     * open when that day is closed. A due date is never on a closed day.
+     */
+    public static LocalDate dueDate(Instant checkoutAt, int loanPeriodDays, org.interlend.calendar.LibraryCalendar calendar) {
+        return calendar.nextOpenDay(dueDate(checkoutAt, loanPeriodDays));
+    }
+
+    /**
      * The first instant at which a loan due on {@code dueDate} is overdue: the start of the following
      * Hong Kong day. The loan is on time at every instant strictly before this one.
      */

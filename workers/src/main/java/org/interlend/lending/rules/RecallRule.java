@@ -3,6 +3,7 @@ package org.interlend.lending.rules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.interlend.calendar.LibraryCalendar;
 
 /**
  * Applies a recall by the lending library to a loan.
@@ -28,9 +29,19 @@ import java.util.Objects;
 public final class RecallRule {
 
     private final LoanPolicy policy;
+    private final LibraryCalendar calendar;
 
     public RecallRule(LoanPolicy policy) {
+        this(policy, LibraryCalendar.ALWAYS_OPEN);
+    }
+
+    /**
+     * A rule whose shortened due date falls on an opening day of {@code calendar}: a closed day moves
+     * it on to the next opening day, never beyond the current due date.
+     */
+    public RecallRule(LoanPolicy policy, LibraryCalendar calendar) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
 
     /** The loan as it stands after a recall at {@code recalledAt}. */
@@ -46,7 +57,7 @@ public final class RecallRule {
     public LocalDate dueDateAfterRecall(Loan loan, Instant recalledAt) {
         LocalDate minimumUse = loan.checkoutDate().plusDays(policy.minimumUseDays());
         LocalDate notice = LoanCalendar.dateOf(recalledAt).plusDays(policy.recallNoticeDays());
-        LocalDate shortened = minimumUse.isAfter(notice) ? minimumUse : notice;
+        LocalDate shortened = calendar.nextOpenDay(minimumUse.isAfter(notice) ? minimumUse : notice);
         return shortened.isBefore(loan.dueDate()) ? shortened : loan.dueDate();
     }
 }

@@ -3,6 +3,7 @@ package org.interlend.lending.rules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.interlend.calendar.LibraryCalendar;
 
 /**
  * Decides whether a loan may be renewed online.
@@ -28,9 +29,16 @@ import java.util.Objects;
 public final class RenewalRule {
 
     private final LoanPolicy policy;
+    private final LibraryCalendar calendar;
 
     public RenewalRule(LoanPolicy policy) {
+        this(policy, LibraryCalendar.ALWAYS_OPEN);
+    }
+
+    /** A rule whose new due dates fall on opening days of {@code calendar} (the next one if closed). */
+    public RenewalRule(LoanPolicy policy, LibraryCalendar calendar) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
 
     /** Decides a renewal requested at {@code now}, using its Hong Kong date. */
@@ -65,7 +73,8 @@ public final class RenewalRule {
                     "It is too early to renew: renewal opens on " + windowOpens + ", "
                             + policy.renewalWindowDays() + " calendar days before the due date " + due + ".");
         }
-        return new RenewalDecision.Granted(loan.renewedUntil(due.plusDays(loan.loanPeriodDays())));
+        return new RenewalDecision.Granted(
+                loan.renewedUntil(calendar.nextOpenDay(due.plusDays(loan.loanPeriodDays()))));
     }
 
     private static RenewalDecision refuse(RenewalDecision.Reason reason, String message) {

@@ -42,6 +42,32 @@ class FineCalculatorTest {
         assertThat(fine.dailyRate()).isEqualTo(recalled ? "4.00" : "2.00");
     }
 
+    /**
+     * A recall of a loan already overdue: days before the recall date stay at HK$2.00, days from the
+     * recall date on are HK$4.00 (on today's main every day was charged HK$4.00 once recalled).
+     */
+    @ParameterizedTest(name = "[{index}] due {0}, recalled {1}, returned {2} -> {3} normal + {4} recalled days, HK${5}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # due      | recalled (HK) | returned   | normal | recalled | fine
+            2026-03-16 | 2026-03-20    | 2026-03-30 | 3      | 11       | 50.00
+            2026-03-16 | 2026-03-17    | 2026-03-30 | 0      | 14       | 56.00
+            2026-03-16 | 2026-03-30    | 2026-03-30 | 13     | 1        | 30.00
+            2026-03-16 | 2026-04-02    | 2026-03-30 | 14     | 0        | 28.00
+            2026-03-16 | 2026-03-10    | 2026-03-18 | 0      | 2        | 8.00
+            """)
+    void recalledRateAppliesFromTheRecallDateOnly(LocalDate due, LocalDate recalledOn, LocalDate returned,
+            long normalDays, long recalledDays, BigDecimal expected) {
+        Instant checkout = due.minusDays(15).atStartOfDay(LoanCalendar.ZONE).toInstant();
+        Instant recalledAt = recalledOn.atTime(15, 0).atZone(LoanCalendar.ZONE).toInstant();
+        Loan loan = new Loan(checkout, due, 15, 0, recalledAt);
+
+        Fine fine = FINES.fine(loan, returned);
+
+        assertThat(fine.overdueDays()).isEqualTo(normalDays + recalledDays);
+        assertThat(fine.recalledDays()).isEqualTo(recalledDays);
+        assertThat(fine.amount()).isEqualTo(expected);
+    }
+
     @Test
     void returnInstantIsCountedOnItsHongKongDate() {
         Loan loan = new Loan(Instant.parse("2026-03-01T02:00:00Z"), LocalDate.parse("2026-03-16"), 15, 0, null);

@@ -238,7 +238,7 @@ class DigitalCopyProcessTest extends ProcessTest {
     Request request = place(patron, chapter(isbn, "First Year Reader", "2", 11, 20, 200));
     awaitScanTask(request);
     assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.SCANNING);
-    assertThat(lastNote(request.id())).contains("Conditions apply").contains("HKALL libraries only");
+    assertThat(lastNote(request.id())).contains("Conditions apply").contains("copies but not books");
   }
 
   @Test
@@ -262,6 +262,54 @@ class DigitalCopyProcessTest extends ProcessTest {
     awaitCompleted(second.processInstanceKey());
     assertThat(mailTo(patron, second.id())).hasSize(1);
     assertThat(mailTo(patron, second.id()).get(0).getSubject()).contains("cannot be supplied");
+  }
+
+  /** On today's main "3" and "No. 3" were different issues, so the second article passed s.47. */
+  @Test
+  void theSameIssueWrittenDifferentlyIsStillOneIssueUnderSection47() {
+    String issn = CopyFixtures.issn();
+    fixtures.journal(issn, "Journal of Typed Issues", "hku");
+    String patron = fixtures.patron("POSTGRADUATE");
+    Request first = place(patron, article(issn, "Journal of Typed Issues", "Ports", "12", "3", 1, 12));
+    awaitScanTask(first);
+
+    Request second = place(patron, article(issn, "Journal of Typed Issues", "Ferries", "Vol. 12", "No. 3", 13, 20));
+    awaitStatus(second.id(), RequestStatus.REJECTED);
+    assertThat(lastNote(second.id())).contains("s.47");
+  }
+
+  /**
+   * A "chapter" of pp. 10-250 of a 300-page book is 80% of it: on today's main it passed as one
+   * chapter. Now the patron's home library staff review it; refused, the patron is told why.
+   */
+  @Test
+  void aChapterLongerThanAReasonableProportionGoesToStaffWhoMayRefuseOrApproveIt() {
+    String isbn = CopyFixtures.isbn();
+    fixtures.book(isbn, "Three Hundred Pages", "hku");
+    String patron = fixtures.patron("ACADEMIC");
+    Request huge = place(patron, chapter(isbn, "Three Hundred Pages", "2", 10, 250, 300));
+    OpenTask review = awaitTask(huge.processInstanceKey(), "reviewChapterLength");
+    assertThat(review.candidateGroups()).containsExactly("staff-cityu");
+    assertThat(userTasks.processVariables(huge.processInstanceKey()))
+        .containsEntry("requestPercent", 80.33);
+    assertThat(requests.get(huge.id()).status()).isEqualTo(RequestStatus.REQUESTED);
+    userTasks.complete(review.key(), Map.of("chapterReview", "REFUSE", "chapterReviewNote", "pp. 10-250 are chapters 2 to 9"));
+    awaitStatus(huge.id(), RequestStatus.REJECTED);
+    assertThat(lastNote(huge.id())).contains("s.48").contains("chapters 2 to 9");
+    awaitCompleted(huge.processInstanceKey());
+
+    // a long but genuine chapter (25% of a short book) is approved and goes to the supplier
+    String other = CopyFixtures.isbn();
+    fixtures.book(other, "Short Book", "hku");
+    Request longChapter = place(patron, chapter(other, "Short Book", "1", 1, 25, 100));
+    OpenTask approve = awaitTask(longChapter.processInstanceKey(), "reviewChapterLength");
+    userTasks.complete(approve.key(), Map.of("chapterReview", "APPROVE"));
+    awaitScanTask(longChapter);
+
+    // a chapter within 20% is not reviewed at all
+    String third = CopyFixtures.isbn();
+    fixtures.book(third, "Ordinary Book", "hku");
+    awaitScanTask(place(patron, chapter(third, "Ordinary Book", "3", 41, 70, 200)));
   }
 
   @Test
@@ -437,5 +485,37 @@ class DigitalCopyProcessTest extends ProcessTest {
     assertThat(userTasks.open().stream().filter(t -> t.processInstanceKey() == request.processInstanceKey()))
         .isEmpty();
     assertThat(mailTo(patron, "is cancelled")).hasSize(1);
+  }
+
+  /** The supplier's scan has a deadline (1 to 3 working days promised): reminded, then its managers. */
+  @Test
+  void aScanNotSuppliedInTimeRemindsTheSupplierThenTellsItsManagers() {
+    String isbn = CopyFixtures.isbn();
+    fixtures.book(isbn, "Slow Scan", "eduhk");
+    String patron = fixtures.patron("ACADEMIC");
+    Request request = place(patron, chapter(isbn, "Slow Scan", "1", 1, 10, 200));
+    OpenTask scan = awaitScanTask(request);
+    String supplier = scan.candidateGroups().get(0).substring("staff-".length());
+    Map<String, Object> v = userTasks.processVariables(request.processInstanceKey());
+    java.time.Instant remindAt = java.time.Instant.parse(String.valueOf(v.get("taskRemindAt")));
+    java.time.Instant escalateAt = java.time.Instant.parse(String.valueOf(v.get("taskEscalateAt")));
+
+    engine.increaseTime(java.time.Duration.between(engine.now(), remindAt).plusMinutes(1));
+    awaitSubjectTo("ill-" + supplier + "@interlend.local", "Reminder: \"Scan and upload\" for request " + request.id());
+    engine.increaseTime(java.time.Duration.between(engine.now(), escalateAt).plusMinutes(1));
+    awaitSubjectTo("ill-managers-" + supplier + "@interlend.local", "Overdue task: \"Scan and upload\" for request " + request.id());
+    assertThat(userTasks.find(scan.key())).isPresent();
+    client.newCancelInstanceCommand(request.processInstanceKey()).send().join();
+  }
+
+  void awaitSubjectTo(String to, String subject) {
+    await().pollInSameThread().atMost(WAIT).until(() ->
+        java.util.Arrays.stream(mail.getReceivedMessages()).anyMatch(m -> {
+          try {
+            return m.getAllRecipients()[0].toString().equals(to) && m.getSubject().contains(subject);
+          } catch (Exception e) {
+            return false;
+          }
+        }));
   }
 }

@@ -59,7 +59,34 @@ abstract class LoanLifecycleBaseTest extends ProcessTest {
   /** A fresh patron of a category with this loan period, and a request of theirs. */
   record Borrower(String patronId, String email, String requestId) {}
 
+  /**
+   * The home library of the test borrowers: one that is never closed, so that these tests of the
+   * loan rules get the same due dates whatever day they run and however far time travel has gone
+   * (the holidays' effect on due dates has its own tests).
+   */
+  static final String ALWAYS_OPEN_HOME = "open-every-day";
+
   Borrower borrower(int loanDays) {
+    return borrower(loanDays, ALWAYS_OPEN_HOME);
+  }
+
+  /** A library of its own (for calendar tests), open every day until a test closes it. */
+  String library(String code) {
+    jdbc.update(
+        "insert into library (code, name, name_zh, staff_group, rota_rank, allows_renewal,"
+            + " replacement_charge, processing_fee) values (?, ?, '測試圖書館', 'staff-' || ?,"
+            + " (select max(rota_rank) + 1 from library), true, 400.00, 100.00)",
+        code, "Test library " + code, code);
+    return code;
+  }
+
+  Borrower borrower(int loanDays, String homeLibrary) {
+    jdbc.update(
+        "insert into library (code, name, name_zh, staff_group, rota_rank, allows_renewal,"
+            + " replacement_charge, processing_fee) values (?, 'A library open every day',"
+            + " '每日開放的圖書館', 'staff-' || ?, 900, true, 400.00, 100.00) on conflict (code) do nothing",
+        ALWAYS_OPEN_HOME,
+        ALWAYS_OPEN_HOME);
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String patronId = "PLC-" + suffix;
     String email = "reader@" + suffix + ".lifecycle.test";
@@ -69,14 +96,17 @@ abstract class LoanLifecycleBaseTest extends ProcessTest {
         "Lifecycle Reader " + suffix,
         email,
         loanDays >= 30 ? "POSTGRADUATE" : "UNDERGRADUATE",
-        "cityu");
+        homeLibrary);
     String requestId = requests.create("PHYSICAL", patronId, "Loan rules in practice " + suffix).id();
     return new Borrower(patronId, email, requestId);
   }
 
   /** Starts loan-lifecycle directly, checked out now (engine time), and waits for ON LOAN. */
   TestLoan checkOut(String lenderCode, int loanDays) {
-    Borrower b = borrower(loanDays);
+    return checkOut(lenderCode, loanDays, borrower(loanDays));
+  }
+
+  TestLoan checkOut(String lenderCode, int loanDays, Borrower b) {
     String patronId = b.patronId();
     String requestId = b.requestId();
     String email = b.email();

@@ -68,7 +68,8 @@ class LoanLifecycleLossTest extends LoanLifecycleBaseTest {
         .extracting(FineEntry::kind)
         .containsExactlyInAnyOrder("REPLACEMENT", "PROCESSING_FEE");
     assertThat(ledger.statement(l.patronId()).total()).isEqualByComparingTo("550.00");
-    assertThat(requests.get(l.requestId()).status()).isEqualTo(RequestStatus.LOST);
+    assertThat(requests.get(l.requestId()).status()).isEqualTo(RequestStatus.DAMAGED);
+    assertThat(variable(l.instance(), "loanOutcome")).isEqualTo("DAMAGED");
     awaitMails(l, "Charged for a damaged item", 1);
   }
 
@@ -92,5 +93,31 @@ class LoanLifecycleLossTest extends LoanLifecycleBaseTest {
         .satisfies(f -> assertThat(f.amount()).isEqualByComparingTo("64.00"));
     assertThat(requests.get(l.requestId()).status()).isEqualTo(RequestStatus.RETURNED);
     assertThat(variable(l.instance(), "loanOutcome")).isEqualTo("RETURNED");
+  }
+
+  @Test
+  void theLendersLossTaskHasADeadlineWithAReminderAndThenItsManagers() {
+    TestLoan l = checkOut("hkust", 15);
+    desk.reportLoss(l.requestId(), "staff-cityu");
+    var task = awaitLossTask(l);
+    java.time.Instant remindAt = java.time.Instant.parse((String) variable(l.instance(), "taskRemindAt"));
+    java.time.Instant escalateAt = java.time.Instant.parse((String) variable(l.instance(), "taskEscalateAt"));
+
+    engine.increaseTime(Duration.between(engine.now(), remindAt).plusMinutes(1));
+    awaitSubject("ill-hkust@interlend.local", "Reminder: \"Record loss or damage\" for request " + l.requestId());
+    engine.increaseTime(Duration.between(engine.now(), escalateAt).plusMinutes(1));
+    awaitSubject("ill-managers-hkust@interlend.local", "Overdue task: \"Record loss or damage\" for request " + l.requestId());
+    assertThat(userTasks.find(task.key())).isPresent();
+  }
+
+  void awaitSubject(String to, String subject) {
+    org.awaitility.Awaitility.await().pollInSameThread().atMost(WAIT).until(() ->
+        java.util.Arrays.stream(mail.getReceivedMessages()).anyMatch(m -> {
+          try {
+            return m.getAllRecipients()[0].toString().equals(to) && m.getSubject().contains(subject);
+          } catch (Exception e) {
+            return false;
+          }
+        }));
   }
 }

@@ -50,7 +50,9 @@ class PhysicalIdempotencyTest extends ProcessTest {
     ActivatedJob job = job(Map.of("requestId", r.id()), Map.of());
 
     for (int i = 0; i < 2; i++) {
-      var out = physicalWorkers.recordLenderAnswer(job, r.id(), "hku", "SHIPPED", "parcel 7");
+      var out =
+          physicalWorkers.recordLenderAnswer(
+              job, r.id(), "hku", null, "2026-03-01T02:00:00Z", "SHIPPED", "parcel 7");
       assertThat(out).containsEntry("lenderAnswer", "SHIPPED");
     }
 
@@ -91,9 +93,12 @@ class PhysicalIdempotencyTest extends ProcessTest {
     var data = new PhysicalFixtures(jdbc, requests, mail);
     Request r = request(data, data.titleAt("hku"));
 
-    var first = physicalWorkers.markReceived(r.id());
+    var first = physicalWorkers.markReceived(r.id(), "2026-03-01T02:00:00Z");
     var firstReceived = loans.get(r.id()).receivedAt();
-    assertThat(physicalWorkers.markReceived(r.id())).isEqualTo(first);
+    // a retry delivered later keeps the first receipt and the same pickup window
+    assertThat(physicalWorkers.markReceived(r.id(), "2026-03-01T09:00:00Z")).isEqualTo(first);
+    assertThat(first).containsEntry("pickupBy", "2026-03-06")
+        .containsEntry("pickupDeadline", "2026-03-06T16:00:00Z");
     assertThat(loans.get(r.id()).receivedAt()).isEqualTo(firstReceived);
 
     var out = physicalWorkers.checkOut(r.id(), 15, "2026-03-01T10:00:00+08:00[Asia/Hong_Kong]");

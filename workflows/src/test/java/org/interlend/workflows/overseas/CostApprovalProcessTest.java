@@ -22,7 +22,7 @@ class CostApprovalProcessTest extends OverseasProcessTestBase {
                 "cost-approval",
                 Map.of(
                     "requestId", requestId, "patronId", p.id(), "costHkd", costHkd,
-                    "purpose", purpose)));
+                    "purpose", purpose, "homeLibrary", "cityu")));
     return new Started(p, requestId, instance);
   }
 
@@ -57,5 +57,21 @@ class CostApprovalProcessTest extends OverseasProcessTestBase {
         .containsEntry("costOutcome", "APPROVED")
         .containsEntry("patronCharge", 0);
     assertThat(charges.forRequest(s.requestId())).isEmpty();
+  }
+
+  /** A manager's approval has a deadline too: the managers are reminded, then told it is overdue. */
+  @Test
+  void anApprovalNotGivenInTimeRemindsTheManagersThenEscalates() {
+    Started s = costApproval(5000, "TEACHING_RESEARCH");
+    var task = awaitTask(s.instance(), "approveOverseasCost");
+    Map<String, Object> v = userTasks.processVariables(s.instance());
+    java.time.Instant remindAt = java.time.Instant.parse(String.valueOf(v.get("taskRemindAt")));
+    java.time.Instant escalateAt = java.time.Instant.parse(String.valueOf(v.get("taskEscalateAt")));
+
+    engine.increaseTime(java.time.Duration.between(engine.now(), remindAt).plusMinutes(1));
+    awaitMail("ill-managers-cityu@interlend.local", "Reminder: \"Approve overseas cost\" for request " + s.requestId());
+    engine.increaseTime(java.time.Duration.between(engine.now(), escalateAt).plusMinutes(1));
+    awaitMail("ill-managers-cityu@interlend.local", "Overdue task: \"Approve overseas cost\" for request " + s.requestId());
+    assertThat(userTasks.find(task.key())).isPresent();
   }
 }

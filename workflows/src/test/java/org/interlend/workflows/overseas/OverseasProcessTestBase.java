@@ -71,7 +71,19 @@ abstract class OverseasProcessTestBase extends ProcessTest {
 
   /** Places an overseas request as the API does: a request row, then the process. */
   Placed place(String category, String itemType, String purpose) {
-    Patron p = patron(category);
+    return place(patron(category), itemType, purpose, Map.of());
+  }
+
+  /** A copy of a chapter: pp. 45-67 of a 400-page book (under 10%), declared. */
+  static Map<String, Object> chapterCopy() {
+    return Map.of(
+        "copyKind", "CHAPTER", "articleTitle", "Chapter 3", "pages", "45-67", "totalPages", 400,
+        "declaration", Map.of("researchOrPrivateStudy", true, "notSuppliedBefore", true,
+            "notRelatedToOtherPerson", true, "noRedistribution", true));
+  }
+
+  /** Places a request for this patron; {@code extra} adds or replaces start variables. */
+  Placed place(Patron p, String itemType, String purpose, Map<String, Object> extra) {
     String title = "Rare Sources " + UUID.randomUUID().toString().substring(0, 6);
     String requestId = requests.create("OVERSEAS", p.id(), title).id();
     Map<String, Object> vars = new HashMap<>();
@@ -84,9 +96,9 @@ abstract class OverseasProcessTestBase extends ProcessTest {
     vars.put("isbn", "9780000000002");
     vars.put("year", 1911);
     if (itemType.equals("COPY")) {
-      vars.put("articleTitle", "Chapter 3");
-      vars.put("pages", "45-67");
+      vars.putAll(chapterCopy());
     }
+    vars.putAll(extra);
     long instance = started(start("overseas-request", vars));
     requests.attachProcess(requestId, instance);
     return new Placed(p, requestId, instance);

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import org.interlend.calendar.Calendars;
+import org.interlend.calendar.LibraryCalendar;
+import org.interlend.lending.lifecycle.LoanLifecycle;
+import org.interlend.lending.lifecycle.Loans;
 import java.util.Map;
 import org.interlend.overseas.Charges;
 import org.interlend.overseas.OverseasRequests;
@@ -17,6 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class OverseasRequestProcessTest extends OverseasProcessTestBase {
 
   @Autowired OverseasRequests overseas;
+  @Autowired Calendars calendars;
+  @Autowired Loans loans;
+  @Autowired LoanLifecycle lifecycle;
 
   @Test
   void teachingAndResearchWithinBudgetNeedsNoApprovalAndNoCharge() {
@@ -221,33 +229,123 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
     awaitActive(r.instance(), "awaitArrival");
 
     publish("item-arrived", r.requestId(), Map.of());
-    long loan = awaitChild(r.instance(), "loan-lifecycle");
-    assertThat(loan).isPositive();
-    awaitStatus(r.requestId(), RequestStatus.ON_LOAN);
+    OpenTask terms = awaitTask(r.instance(), "recordPartnerTerms");
+    assertThat(terms.candidateGroups()).containsExactly("staff-cityu");
+    awaitStatus(r.requestId(), RequestStatus.RECEIVED);
   }
 
+  /**
+   * An overseas book follows the partner's terms (on today's main the home library was treated as
+   * the lender, with no pickup notice or window and nothing sending the book back): staff record
+   * the partner's due date and fee, the patron is told to pick it up, borrows it until 14 days
+   * before the partner's due date, and the book goes back to the partner; a quota slot is held
+   * meanwhile.
+   */
   @Test
-  void aPhysicalItemArrivesAndRunsTheSharedLoanLifecycle() {
+  void aPhysicalItemArrivesOnThePartnersTermsAndGoesBackToThePartner() {
     Placed r = orderedFromOverseas("PHYSICAL");
+    assertThat(loansInUse(r)).isEqualTo(1);
     Instant before = Instant.now().minus(Duration.ofDays(1));
 
     publish("item-arrived", r.requestId(), Map.of());
+    OpenTask terms = awaitTask(r.instance(), "recordPartnerTerms");
+    LocalDate partnerDue = LibraryCalendar.dateOf(engine.now()).plusDays(60);
+    userTasks.complete(terms.key(), Map.of("partnerDueDate", partnerDue.toString(), "partnerFinePerDay", 5,
+        "partnerReplacementCharge", 900));
+    awaitMail(r.patron().email(), "Ready for pickup");
+    LocalDate patronDue = calendars.of("cityu").previousOpenDay(partnerDue.minusDays(14));
+    assertThat(body(mailTo(r.patron().email(), "Ready for pickup").get(0))).contains(patronDue.toString());
 
+    OpenTask checkOut = awaitTask(r.instance(), "overseasCheckOut");
+    userTasks.complete(checkOut.key(), Map.of("patronIdentified", true));
     long loan = awaitChild(r.instance(), "loan-lifecycle");
     Map<String, Object> input = userTasks.processVariables(loan);
     assertThat(input)
         .containsEntry("requestId", r.requestId())
-        .containsEntry("patronId", r.patron().id())
         .containsEntry("lenderCode", "cityu")
-        .containsEntry("loanDays", 30);
+        .containsEntry("patronDueDate", patronDue.toString())
+        .containsEntry("partnerCode", "nlc");
     assertThat(Instant.parse(String.valueOf(input.get("checkoutAt")))).isAfter(before);
-    assertThat(overseas.find(r.requestId()).orElseThrow().get("arrived_at")).isNotNull();
     awaitStatus(r.requestId(), RequestStatus.ON_LOAN);
+    assertThat(loans.get(r.requestId()).dueDate()).isEqualTo(patronDue);
+    assertThat(lifecycle.policy(loans.get(r.requestId())).finePerDay()).isEqualByComparingTo("5.00");
 
     publish("item-returned", r.requestId(), Map.of());
+    OpenTask shipBack = awaitTask(r.instance(), "shipBackToPartner");
+    assertThat(shipBack.candidateGroups()).containsExactly("staff-cityu");
+    assertThat(loansInUse(r)).isEqualTo(1);
+    userTasks.complete(shipBack.key(), Map.of("shippedBack", true));
     awaitCompleted(r.instance());
     assertThat(userTasks.processVariables(r.instance())).containsEntry("loanOutcome", "RETURNED");
     assertThat(requests.get(r.requestId()).status()).isEqualTo(RequestStatus.COMPLETED);
+    assertThat(loansInUse(r)).isZero();
+  }
+
+  @Test
+  void anOverseasBookNotPickedUpGoesBackToThePartnerAfterItsLastPickupDay() {
+    Placed r = orderedFromOverseas("PHYSICAL");
+    publish("item-arrived", r.requestId(), Map.of());
+    OpenTask terms = awaitTask(r.instance(), "recordPartnerTerms");
+    userTasks.complete(terms.key(), Map.of("partnerDueDate", LibraryCalendar.dateOf(engine.now()).plusDays(60).toString()));
+    OpenTask checkOut = awaitTask(r.instance(), "overseasCheckOut");
+    Instant deadline = Instant.parse(String.valueOf(userTasks.processVariables(r.instance()).get("pickupDeadline")));
+
+    engine.increaseTime(Duration.between(engine.now(), deadline).plusMinutes(1));
+    awaitStatus(r.requestId(), RequestStatus.UNCLAIMED);
+    assertThat(userTasks.find(checkOut.key())).isEmpty();
+    OpenTask shipBack = awaitTask(r.instance(), "shipBackToPartner");
+    assertThat(loansInUse(r)).isZero();
+    userTasks.complete(shipBack.key(), Map.of("shippedBack", true));
+    awaitCompleted(r.instance());
+    assertThat(projection.completedElements(r.instance())).contains("unclaimedReturned");
+  }
+
+  @Test
+  void aPatronWithoutAQuotaSlotIsRefusedBeforeSourcing() {
+    Patron p = patron("ACADEMIC");
+    jdbc.update("update patron set loans_in_use = 30 where id = ?", p.id());
+    Placed r = place(p, "BOOK", "TEACHING_RESEARCH", Map.of());
+    awaitCompleted(r.instance());
+    assertThat(requests.get(r.requestId()).status()).isEqualTo(RequestStatus.REJECTED);
+    assertThat(projection.completedElements(r.instance())).doesNotContain("sourceFromPartner");
+    awaitMail(p.email(), "cannot be placed");
+    assertThat(body(mailTo(p.email(), "cannot be placed").get(0))).contains("loan quota is used up");
+  }
+
+  /**
+   * Overseas copies are copied under ss.47-48 like digital ones (on today's main they skipped the
+   * declaration and the limits): a second article from the same journal issue is refused, and a
+   * chapter of 80% of a book goes to staff review.
+   */
+  @Test
+  void anOverseasCopyIsCheckedUnderTheCopyrightOrdinance() {
+    Patron p = patron("ACADEMIC");
+    Map<String, Object> declared = Map.of("researchOrPrivateStudy", true, "notSuppliedBefore", true,
+        "notRelatedToOtherPerson", true, "noRedistribution", true);
+    Map<String, Object> article = Map.of("copyKind", "ARTICLE", "issn", "1234-5679", "isbn", "",
+        "articleTitle", "Harbours", "volume", "7", "issue", "2", "pages", "1-10", "declaration", declared);
+    Placed first = place(p, "COPY", "TEACHING_RESEARCH", article);
+    awaitTask(first.instance(), "sourceFromPartner");
+
+    Placed second = place(p, "COPY", "TEACHING_RESEARCH", Map.of("copyKind", "ARTICLE", "issn", "1234-5679",
+        "isbn", "", "articleTitle", "Ferries", "volume", "Vol. 7", "issue", "No. 2", "pages", "11-20",
+        "declaration", declared));
+    awaitCompleted(second.instance());
+    assertThat(requests.get(second.requestId()).status()).isEqualTo(RequestStatus.REJECTED);
+    assertThat(requests.history(second.requestId()).getLast().note()).contains("s.47");
+
+    Placed longChapter = place(p, "COPY", "TEACHING_RESEARCH",
+        Map.of("copyKind", "CHAPTER", "chapter", "2", "pages", "10-250", "totalPages", 300, "declaration", declared));
+    long permission = awaitChild(longChapter.instance(), "copy-permission");
+    OpenTask review = awaitTask(permission, "reviewChapterLength");
+    assertThat(review.candidateGroups()).containsExactly("staff-cityu");
+    userTasks.complete(review.key(), Map.of("chapterReview", "REFUSE"));
+    awaitCompleted(longChapter.instance());
+    assertThat(requests.history(longChapter.requestId()).getLast().note()).contains("reasonable proportion");
+  }
+
+  int loansInUse(Placed r) {
+    return jdbc.queryForObject("select loans_in_use from patron where id = ?", Integer.class, r.patron().id());
   }
 
   @Test
@@ -292,5 +390,21 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
 
   private void await(java.util.concurrent.Callable<Boolean> condition) {
     org.awaitility.Awaitility.await().pollInSameThread().atMost(WAIT).until(condition);
+  }
+
+  /** Sourcing has a deadline: reminded, then the home library's managers are told. */
+  @Test
+  void sourcingFromAPartnerRemindsTheStaffThenTellsTheManagers() {
+    Placed r = place("ACADEMIC", "BOOK", "TEACHING_RESEARCH");
+    OpenTask sourcing = awaitTask(r.instance(), "sourceFromPartner");
+    Map<String, Object> v = userTasks.processVariables(r.instance());
+    Instant remindAt = Instant.parse(String.valueOf(v.get("taskRemindAt")));
+    Instant escalateAt = Instant.parse(String.valueOf(v.get("taskEscalateAt")));
+
+    engine.increaseTime(Duration.between(engine.now(), remindAt).plusMinutes(1));
+    awaitMail("ill-cityu@interlend.local", "Reminder: \"Source from partner\" for request " + r.requestId());
+    engine.increaseTime(Duration.between(engine.now(), escalateAt).plusMinutes(1));
+    awaitMail("ill-managers-cityu@interlend.local", "Overdue task: \"Source from partner\" for request " + r.requestId());
+    assertThat(userTasks.find(sourcing.key())).isPresent();
   }
 }

@@ -329,10 +329,13 @@ class PhysicalLoanProcessTest extends ProcessTest {
     userTasks.complete(pull.key(), Map.of("pullOutcome", "SHIPPED"));
 
     awaitCompleted(instance(r));
-    assertThat(projection.completedElements(instance(r))).contains("requestCancelled");
+    assertThat(projection.completedElements(instance(r))).contains("tellLenderPutBack", "requestCancelled");
     assertThat(data.statuses(r.id())).containsExactly(REQUESTED, CANCELLED);
     assertThat(data.itemStatus(bib, "hku")).isEqualTo("AVAILABLE");
     assertThat(data.loansInUse(patron)).isEqualTo(1);
+    // the lender, who answered "shipped", is told to put the copy back
+    await().atMost(WAIT).until(() -> data.mailsTo("ill-hku@interlend.local").stream()
+        .anyMatch(subject -> subject.contains(r.id()) && subject.contains("please put")));
   }
 
   // ---------------------------------------------------------------- pickup

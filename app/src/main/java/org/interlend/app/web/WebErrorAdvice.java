@@ -54,6 +54,39 @@ class WebErrorAdvice {
     return respond(request, response, reason);
   }
 
+  /** An upload larger than the limits: 413 with the limit, nothing stored. */
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  Object tooLarge(Exception e, HttpServletRequest request) {
+    String reason =
+        "The upload is too large: at most 200 MB a file and 210 MB in all, and at most 250 files"
+            + " at once. Nothing was stored; please upload a smaller file or fewer files.";
+    return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "Upload too large", reason);
+  }
+
+  /** A multipart request that cannot be read (too many parts, a broken body): 400 with why. */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  Object badUpload(Exception e, HttpServletRequest request) {
+    String reason =
+        "The upload could not be read: at most 250 files at once, each named and complete."
+            + " Nothing was stored.";
+    return answer(request, HttpStatus.BAD_REQUEST, "Upload not readable", reason);
+  }
+
+  private static Object answer(HttpServletRequest request, HttpStatus status, String title, String reason) {
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+        || String.valueOf(request.getHeader("Accept")).contains("application/json")) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, reason);
+      problem.setTitle(title);
+      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+    ModelAndView page = new ModelAndView("error");
+    page.setStatus(status);
+    page.addObject("status", status.value());
+    page.addObject("error", title);
+    page.addObject("message", reason);
+    return page;
+  }
+
   /** An action on a request whose process has ended: 409 with the reason, nothing changed. */
   @ExceptionHandler(RequestNotActiveException.class)
   Object notActive(RequestNotActiveException e, HttpServletRequest request) {

@@ -194,7 +194,7 @@ public final class WatermarkBenchmark {
     }
 
     /** One A4 page with the same footer and diagonal mark, for qpdf to overlay on every page. */
-    private Path stamp() throws IOException {
+    private Path stamp() throws Exception {
         Path blank = dir.resolve("blank.pdf");
         try (PDDocument document = new PDDocument()) {
             document.addPage(new PDPage(PDRectangle.A4));

@@ -46,6 +46,7 @@ final class ContentRewriter {
     private static final int IN_MEMORY = 1024 * 1024;
 
     private final Path tempDir;
+    private final byte[] chunk = new byte[8192];
     private byte[] spool = new byte[8192];
 
     ContentRewriter(Path tempDir) {
@@ -64,7 +65,6 @@ final class ContentRewriter {
             int length = 0;
             OutputStream spilled = null;
             long total = 0;
-            byte[] chunk = new byte[8192];
             for (COSStream stream : streams) {
                 try (InputStream in = decode(stream, where)) {
                     int n;

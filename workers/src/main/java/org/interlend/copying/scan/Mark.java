@@ -1,23 +1,17 @@
 package org.interlend.copying.scan;
 
-import java.awt.geom.AffineTransform;
 import java.awt.geom.GeneralPath;
 import java.awt.geom.PathIterator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 
-import org.apache.fontbox.FontBoxFont;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName;
 
 /**
  * The mark drawn on every page of the copy, after the page's own content: a faint diagonal
@@ -60,11 +54,7 @@ final class Mark implements AutoCloseable {
      */
     Mark(String footerText) {
         footer = encodeFooter(footerText);
-        try {
-            footerWidth = new PDType1Font(FontName.HELVETICA).getStringWidth(footerText) / 1000f;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        footerWidth = Helvetica.REGULAR.width(footerText);
     }
 
     /**
@@ -74,12 +64,10 @@ final class Mark implements AutoCloseable {
      */
     static byte[] encodeFooter(String footerText) {
         try {
-            return new PDType1Font(FontName.HELVETICA).encode(footerText);
+            return Helvetica.REGULAR.encode(footerText);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The footer cannot be set in Helvetica (WinAnsi characters only): "
                     + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -199,9 +187,8 @@ final class Mark implements AutoCloseable {
     }
 
     /**
-     * The diagonal text as glyph outlines in glyph units (1000 to the em) from 0,0, made once: the
-     * outlines come from the font program PDFBox uses for Helvetica (a bundled, metrically
-     * compatible substitute), the advances are Helvetica's.
+     * The diagonal text as glyph outlines in glyph units (1000 to the em) from 0,0, made once per
+     * JVM (see {@link Helvetica#outline}).
      */
     private static final class Diagonal {
         static final Diagonal INSTANCE = new Diagonal();
@@ -211,31 +198,8 @@ final class Mark implements AutoCloseable {
         final float width;
 
         private Diagonal() {
-            try {
-                PDType1Font font = new PDType1Font(FontName.HELVETICA);
-                width = font.getStringWidth(DIAGONAL_TEXT) / 1000f;
-                operators = path(outline(font, DIAGONAL_TEXT));
-            } catch (IOException e) {
-                throw new UncheckedIOException("The bundled Helvetica substitute cannot be read", e);
-            }
-        }
-
-        private static GeneralPath outline(PDType1Font font, String text) throws IOException {
-            FontBoxFont program = font.getFontBoxFont();
-            List<Number> m = program.getFontMatrix();
-            AffineTransform toThousandths = new AffineTransform(m.get(0).doubleValue() * 1000,
-                    m.get(1).doubleValue() * 1000, m.get(2).doubleValue() * 1000, m.get(3).doubleValue() * 1000, 0, 0);
-            GeneralPath outline = new GeneralPath();
-            float x = 0;
-            for (byte b : font.encode(text)) {
-                int code = b & 0xff;
-                GeneralPath glyph = program.getPath(font.codeToName(code));
-                glyph.transform(toThousandths);
-                glyph.transform(AffineTransform.getTranslateInstance(x, 0));
-                outline.append(glyph, false);
-                x += font.getWidth(code);
-            }
-            return outline;
+            width = Helvetica.REGULAR.width(DIAGONAL_TEXT);
+            operators = path(Helvetica.REGULAR.outline(DIAGONAL_TEXT));
         }
 
         /** Path operators in whole glyph units (a thousandth of the type size: finer than a pixel). */

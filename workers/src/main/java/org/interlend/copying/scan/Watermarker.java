@@ -2,7 +2,6 @@ package org.interlend.copying.scan;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +24,6 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName;
 
 import org.interlend.copying.scan.PageTree.SourcePage;
 import org.interlend.copying.scan.PageTree.Walk;
@@ -123,11 +120,7 @@ public final class Watermarker {
      * @throws IllegalArgumentException if they cannot
      */
     public static void checkText(WatermarkText text) {
-        try {
-            coverContent(text, 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The Helvetica metrics bundled with PDFBox cannot be read", e);
-        }
+        coverContent(text, 0);
         Mark.encodeFooter(text.footer());
     }
 
@@ -308,9 +301,9 @@ public final class Watermarker {
      * @param originalPages pages of the scan
      * @throws IllegalArgumentException if the text has characters Helvetica lacks, or does not fit
      */
-    static byte[] coverContent(WatermarkText text, int originalPages) throws IOException {
-        PDType1Font regular = new PDType1Font(FontName.HELVETICA);
-        PDType1Font bold = new PDType1Font(FontName.HELVETICA_BOLD);
+    static byte[] coverContent(WatermarkText text, int originalPages) {
+        Helvetica regular = Helvetica.REGULAR;
+        Helvetica bold = Helvetica.BOLD;
         PDRectangle a4 = PDRectangle.A4;
         float lineWidth = a4.getWidth() - 2 * COVER_MARGIN;
 
@@ -345,27 +338,23 @@ public final class Watermarker {
         return s.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static String hex(PDType1Font font, String text, String what) throws IOException {
+    private static String hex(Helvetica font, String text, String what) {
         width(font, text, what);
         return "<" + HexFormat.of().formatHex(font.encode(text)) + ">";
     }
 
-    /**
-     * Width of {@code s} at one point. PDFBox throws {@link IllegalArgumentException} for characters
-     * the font's encoding lacks; we do this before any page is touched.
-     */
-    private static float width(PDType1Font font, String s, String what) throws IOException {
+    /** Width of {@code s} at one point; fails for characters the font's encoding lacks. */
+    private static float width(Helvetica font, String s, String what) {
         try {
-            return font.getStringWidth(s) / 1000f;
+            return font.width(s);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The " + what + " cannot be set in " + font.getName()
+            throw new IllegalArgumentException("The " + what + " cannot be set in " + font.name()
                     + " (WinAnsi characters only): " + e.getMessage(), e);
         }
     }
 
     /** Greedy word wrap; a single word longer than the line is left to overflow. */
-    private static List<String> wrap(PDType1Font font, String paragraph, float size, float lineWidth)
-            throws IOException {
+    private static List<String> wrap(Helvetica font, String paragraph, float size, float lineWidth) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : paragraph.split("\\s+")) {

@@ -43,6 +43,13 @@ public final class ScanValidator {
     /** Pass as {@code expectedPages} when the request gives no page range. */
     public static final int ANY_PAGE_COUNT = 0;
 
+    /**
+     * Most objects a PDF may list. PDFBox keeps some 200 bytes for each entry of the
+     * cross-reference table while it opens a file: 150,000 entries keep validation and watermarking
+     * within {@code -Xmx64m}. A 2,000-page scan has about 6,000 objects.
+     */
+    static final long MAX_OBJECTS = 150_000;
+
     static final String NO_PAGES_MESSAGE = "The PDF has no pages. Please check the scan and upload it again.";
 
     /** Readers accept {@code %%EOF} anywhere in the last 1024 bytes (PDF 32000-1, annex H). */
@@ -131,22 +138,28 @@ public final class ScanValidator {
     static final Refusal TOO_DEEP = new Refusal(Reason.TOO_COMPLEX, "The PDF cannot be processed: it nests its "
             + "objects too deeply. Please save it again (for example with \"Print to PDF\") and upload the new file.");
 
-    /** Opens a PDF for the validator and the watermarker, without a password. */
-    static PDDocument open(FileSource source) throws IOException {
-        return open(source, null, -1);
-    }
-
     /**
-     * @param file, size to look for an encryption dictionary when the file cannot be opened; may be null
-     * @throws Refusal if the PDF needs a password or cannot be decrypted
+     * Opens a PDF for the validator and the watermarker, without a password.
+     *
+     * @param file the file {@code source} reads, to look for an encryption dictionary when it
+     *             cannot be opened
+     * @throws Refusal if the PDF lists more than {@link #MAX_OBJECTS} objects, needs a password or
+     *                 cannot be decrypted
      */
-    private static PDDocument open(FileSource source, Path file, long size) throws IOException {
+    static PDDocument open(FileSource source, Path file, long size) throws IOException {
+        long objects = CrossReferences.declaredEntries(source);
+        if (objects > MAX_OBJECTS) {
+            throw new Refusal(Reason.TOO_COMPLEX, "The PDF cannot be processed: its cross-reference table lists "
+                    + objects + " objects, and a scan needs far fewer (the limit is " + MAX_OBJECTS + "). Please "
+                    + "save it again (for example with \"Print to PDF\") and upload the new file.");
+        }
+        source.seek(0);
         try {
             return Loader.loadPDF(source, "", null, null, IOUtils.createTempFileOnlyStreamCache());
         } catch (InvalidPasswordException e) {
             throw encrypted("needs a password to open");
         } catch (IOException | RuntimeException e) {
-            byte[] tail = file == null ? new byte[0] : tail(file, size, ENCRYPT_WINDOW);
+            byte[] tail = tail(file, size, ENCRYPT_WINDOW);
             if (indexOf(tail, ENCRYPT) >= 0) {
                 throw indexOf(tail, PUBLIC_KEY) >= 0
                         ? encrypted("is encrypted for particular recipients (with certificates), so it cannot be "

@@ -95,7 +95,7 @@ public final class Watermarker {
         Mark mark = new Mark(text.footer());
         boolean written = false;
         try (mark; FileSource source = FileSource.open(in)) {
-            WatermarkResult result = copy(source, inputSize, out, text, mark);
+            WatermarkResult result = copy(source, in, inputSize, out, text, mark);
             written = true;
             return result;
         } catch (Refusal refusal) {
@@ -124,9 +124,9 @@ public final class Watermarker {
         Mark.encodeFooter(text.footer());
     }
 
-    private static WatermarkResult copy(FileSource source, long inputSize, Path out, WatermarkText text, Mark mark)
-            throws IOException {
-        try (PDDocument document = ScanValidator.open(source)) {
+    private static WatermarkResult copy(FileSource source, Path in, long inputSize, Path out, WatermarkText text,
+            Mark mark) throws IOException {
+        try (PDDocument document = ScanValidator.open(source, in, inputSize)) {
             COSDocument cos = document.getDocument();
             Walk walk = PageTree.walk(cos, Integer.MAX_VALUE);
             List<SourcePage> pages = walk.pages();

@@ -129,6 +129,9 @@ public final class HostileCorpus {
         cases.add(refuse("shared-content-repeated-on-many-pages.pdf", Reason.TOO_LARGE, "larger than",
                 sharedIncompressibleContent()));
         cases.add(refuse("content-bomb.pdf", Reason.TOO_COMPLEX, "MB of drawing instructions", contentBomb()));
+        cases.add(refuse("cross-reference-bomb.pdf", Reason.TOO_COMPLEX, "lists 5000000 objects",
+                crossReferenceBomb(5_000_000)));
+        cases.add(deliver("cross-reference-stream.pdf", 1, crossReferenceBomb(4)));
         cases.add(refuse("deep-nesting.pdf", Reason.TOO_COMPLEX, "nests its objects", deepNesting(300)));
         cases.add(refuse("stack-exhausting-nesting.pdf", Reason.TOO_COMPLEX, "nests its objects", deepNesting(500_000)));
         // encryption
@@ -438,6 +441,40 @@ public final class HostileCorpus {
         byte[] spaces = new byte[70 * 1024 * 1024];
         Arrays.fill(spaces, (byte) ' ');
         return page("", "", TEXT).deflated(4, "", spaces).bytes();
+    }
+
+    /**
+     * A compressed cross-reference stream that lists {@code entries} objects (all but the first
+     * three pointing at the catalog): 50 KB of file for five million entries.
+     */
+    static byte[] crossReferenceBomb(int entries) {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(RawPdf.ascii("%PDF-1.7\n"));
+        long[] offsets = new long[4];
+        String[] objects = {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> >>",
+            FONT,
+        };
+        for (int i = 0; i < objects.length; i++) {
+            offsets[i] = file.size();
+            file.writeBytes(RawPdf.ascii((i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n"));
+        }
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        for (int i = 0; i < entries; i++) {
+            long offset = i >= 1 && i <= 4 ? offsets[i - 1] : offsets[0];
+            int type = i == 0 ? 0 : 1;
+            table.writeBytes(new byte[] {(byte) type, (byte) (offset >>> 24), (byte) (offset >>> 16),
+                (byte) (offset >>> 8), (byte) offset, 0, 0});
+        }
+        byte[] data = RawPdf.deflate(table.toByteArray());
+        long xref = file.size();
+        file.writeBytes(RawPdf.ascii(entries + 1 + " 0 obj\n<< /Type /XRef /Size " + (entries + 1) + " /Index [0 "
+                + entries + "] /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length " + data.length + " >>\nstream\n"));
+        file.writeBytes(data);
+        file.writeBytes(RawPdf.ascii("\nendstream\nendobj\nstartxref\n" + xref + "\n%%EOF\n"));
+        return file.toByteArray();
     }
 
     private static byte[] deepNesting(int depth) {

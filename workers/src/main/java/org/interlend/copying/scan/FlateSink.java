@@ -27,7 +27,6 @@ final class FlateSink extends OutputStream {
     private final byte[] buffer = new byte[8192];
     private final Adler32 adler = new Adler32();
     private OutputStream target;
-    private long count;
 
     FlateSink(int level) {
         deflater = new Deflater(level, true);
@@ -37,7 +36,6 @@ final class FlateSink extends OutputStream {
     void start(OutputStream target) {
         deflater.reset();
         adler.reset();
-        count = 0;
         this.target = target;
     }
 
@@ -52,7 +50,6 @@ final class FlateSink extends OutputStream {
             return;
         }
         adler.update(b, off, len);
-        count += len;
         deflater.setInput(b, off, len);
         while (!deflater.needsInput()) {
             int n = deflater.deflate(buffer, 0, buffer.length, Deflater.NO_FLUSH);
@@ -83,24 +80,10 @@ final class FlateSink extends OutputStream {
         return (int) adler.getValue();
     }
 
-    /** Number of (uncompressed) bytes written since {@link #start}. */
-    long count() {
-        return count;
-    }
-
     /** Frees the deflater's native memory; the sink cannot be used afterwards. */
     @Override
     public void close() {
         deflater.end();
-    }
-
-    /** Writes a whole zlib stream of {@code bytes} into {@code target}. */
-    void zlib(byte[] bytes, OutputStream target) throws IOException {
-        target.write(ZLIB_HEADER);
-        start(target);
-        write(bytes, 0, bytes.length);
-        finishData();
-        writeAdler(target, adler());
     }
 
     static void writeAdler(OutputStream target, int adler) throws IOException {

@@ -82,10 +82,6 @@ final class PdfOutput implements AutoCloseable {
         return highest;
     }
 
-    int objectCount() {
-        return highest;
-    }
-
     void beginObject(int number) throws IOException {
         if (number < 1 || number > highest || offsets[number] != 0) {
             throw new IllegalStateException("Object " + number + " is not reserved or already written");

@@ -3,6 +3,7 @@ package org.interlend.copying;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.CamundaError;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,12 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.interlend.copying.scan.WatermarkResult;
+import org.interlend.copying.scan.WatermarkText;
 import org.springframework.stereotype.Component;
 
 /**
  * Job workers of {@code digital-delivery}: validate the upload, watermark it, publish it with its
  * download window, and delete it when the window closes. A bad upload is a business outcome (BPMN
- * error {@code SCAN_INVALID} with {@code scanProblem}), never an incident.
+ * error {@code SCAN_INVALID} with {@code scanProblem} and {@code scanProblemCode}), found while
+ * validating or while marking, never an incident: {@link ScanFiles} sorts every failure into a
+ * problem with the upload or a failure of the store or disk, and only the latter is thrown (and
+ * retried).
  */
 @Component
 public class DigitalDeliveryWorkers {
@@ -27,14 +32,17 @@ public class DigitalDeliveryWorkers {
 
   private final ScanFiles scans;
   private final DigitalDeliveries deliveries;
+  private final DigitalRequests requests;
   private final CopyingProperties properties;
 
   public DigitalDeliveryWorkers(
       ScanFiles scans,
       DigitalDeliveries deliveries,
+      DigitalRequests requests,
       CopyingProperties properties) {
     this.scans = scans;
     this.deliveries = deliveries;
+    this.requests = requests;
     this.properties = properties;
   }
 
@@ -48,23 +56,32 @@ public class DigitalDeliveryWorkers {
     List<String> keys = keys(uploadKeys);
     ScanFiles.Outcome outcome = scans.prepare(keys, expectedPages, combinedKey);
     if (!outcome.ok()) {
-      ScanProblem problem = outcome.problem();
-      // a refused upload is not kept: copyright material leaves the store once it is of no use
-      scans.remove(keys);
-      throw CamundaError.bpmnError(
-          SCAN_INVALID,
-          problem.message(),
-          Map.of("scanProblem", problem.message(), "scanProblemCode", problem.code()));
+      throw refuse(keys, outcome.problem());
     }
     return Map.of("scanKey", outcome.prepared().scanKey(), "scanPages", outcome.prepared().pages());
   }
 
   @JobWorker(type = "watermark-scan")
   public Map<String, Object> watermark(
-      @Variable String requestId, @Variable String patronId, @Variable String scanKey) {
+      @Variable String requestId,
+      @Variable String patronId,
+      @Variable String scanKey,
+      @Variable(name = "uploadKeys") Object uploadKeys) {
     String deliveryKey = deliveries.reserveKey(requestId);
-    WatermarkResult result =
-        scans.watermark(scanKey, deliveryKey, requestId, patronId, LocalDate.now(HONG_KONG));
+    WatermarkText text =
+        WatermarkText.hongKong(requestId, patronId, LocalDate.now(HONG_KONG))
+            .withSource(
+                requests.find(requestId).map(CopyRequest::displayTitle).orElse(null),
+                requests.supplier(requestId).orElse(null));
+    ScanFiles.Marked marked = scans.watermark(scanKey, deliveryKey, text);
+    if (!marked.ok()) {
+      List<String> keys = new ArrayList<>(keys(uploadKeys));
+      if (scanKey != null && !keys.contains(scanKey)) {
+        keys.add(scanKey);
+      }
+      throw refuse(keys, marked.problem());
+    }
+    WatermarkResult result = marked.copy();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("deliveryKey", deliveryKey);
     v.put("deliverySha256", result.sha256());
@@ -105,6 +122,18 @@ public class DigitalDeliveryWorkers {
   @JobWorker(type = "expire-delivery")
   public void expire(@Variable String requestId) {
     deliveries.expire(requestId).ifPresent(key -> scans.remove(List.of(key)));
+  }
+
+  /**
+   * The BPMN error for an unusable upload. A refused upload is not kept: copyright material leaves
+   * the store once it is of no use.
+   */
+  private BpmnError refuse(List<String> keys, ScanProblem problem) {
+    scans.remove(keys);
+    return CamundaError.bpmnError(
+        SCAN_INVALID,
+        problem.message(),
+        Map.of("scanProblem", problem.message(), "scanProblemCode", problem.code()));
   }
 
   @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package org.interlend.copying;
 import io.camunda.client.CamundaClient;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.interlend.patrons.Patrons;
@@ -262,6 +263,15 @@ public class DigitalRequests {
 
   private static Double percent(int pages, Integer total) {
     return total == null || total <= 0 ? null : Math.round(pages * 10000.0 / total) / 100.0;
+  }
+
+  /** The library recorded as supplying (or scanning) the copy, if any. */
+  public Optional<String> supplier(String requestId) {
+    return jdbc
+        .queryForList("select supplier from digital_request where request_id = ?", String.class, requestId)
+        .stream()
+        .filter(Objects::nonNull)
+        .findFirst();
   }
 
   /** Records the library that supplied (or is scanning) the copy. */

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,10 +17,13 @@ import org.interlend.copying.scan.ScanCheck;
 import org.interlend.copying.scan.ScanRules;
 import org.interlend.copying.scan.ScanValidator;
 import org.interlend.copying.scan.UnusableImageException;
+import org.interlend.copying.scan.UnusableScanException;
 import org.interlend.copying.scan.WatermarkResult;
 import org.interlend.copying.scan.WatermarkText;
 import org.interlend.copying.scan.Watermarker;
 import org.interlend.storage.DocumentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,9 +33,19 @@ import org.springframework.stereotype.Service;
  * <p>An upload is one PDF, or page images (JPEG or PNG) combined into one PDF in upload order. The
  * name says which role a file plays (.pdf, or .jpg/.jpeg/.png); its content must match: a JPEG
  * called {@code scan.pdf} is refused as not a PDF.
+ *
+ * <p>Failures are sorted in one place. Anything that goes wrong while checking, combining or
+ * marking the files of a given upload is a problem with that upload: it comes back as a {@link
+ * ScanProblem} with a reason the scanning staff can act on (the workers turn it into the BPMN
+ * error {@code SCAN_INVALID}), including parser crashes, a structure that exhausts the heap or the
+ * stack, and any other runtime exception. Only failures of the infrastructure, which a retry may
+ * cure, are thrown: the document store ({@code StorageException}) and the local disk ({@link
+ * UncheckedIOException}).
  */
 @Service
 public class ScanFiles {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScanFiles.class);
 
   private final DocumentStore store;
   private final CopyingProperties properties;
@@ -53,10 +65,19 @@ public class ScanFiles {
     }
   }
 
+  /** Either the marked copy, stored, or the problem to send back to the scanning staff. */
+  public record Marked(WatermarkResult copy, ScanProblem problem) {
+    public boolean ok() {
+      return copy != null;
+    }
+  }
+
   /**
    * Checks the upload and, for page images, stores their combined PDF under {@code combinedKey}.
    *
    * @param expectedPages pages of the requested range, or null to skip the page check
+   * @throws org.interlend.storage.StorageException if the store fails (retry)
+   * @throws UncheckedIOException if the local disk fails (retry)
    */
   public Outcome prepare(List<String> uploadKeys, Integer expectedPages, String combinedKey) {
     if (uploadKeys == null || uploadKeys.isEmpty()) {
@@ -80,21 +101,23 @@ public class ScanFiles {
         }
         files.add(download(key, dir.resolve(files.size() + "-" + safeName(key))));
       }
-      if (images.isEmpty()) {
-        ScanCheck check = ScanValidator.validate(files.get(0), expected, rules);
-        return outcome(check, uploadKeys.get(0));
-      }
-      Path combined = dir.resolve("combined.pdf");
+      String scanKey = images.isEmpty() ? uploadKeys.get(0) : combinedKey;
+      Path scan = images.isEmpty() ? files.get(0) : dir.resolve("combined.pdf");
+      ScanCheck check;
       try {
-        ImagesToPdf.combine(files, combined);
+        if (!images.isEmpty()) {
+          ImagesToPdf.combine(files, scan);
+        }
+        check = ScanValidator.validate(scan, expected, rules);
       } catch (UnusableImageException e) {
         return problem("NOT_IMAGE", e.getMessage() + ". Please upload JPEG or PNG page images, or one PDF.");
+      } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        return crashed("checked", uploadKeys, e);
       }
-      ScanCheck check = ScanValidator.validate(combined, expected, rules);
-      if (check instanceof ScanCheck.Accepted) {
-        store.put(combinedKey, combined, "application/pdf", Map.of("source", "page-images"));
+      if (check instanceof ScanCheck.Accepted && !images.isEmpty()) {
+        store.put(combinedKey, scan, "application/pdf", Map.of("source", "page-images"));
       }
-      return outcome(check, combinedKey);
+      return outcome(check, scanKey);
     } catch (IOException e) {
       throw new UncheckedIOException("could not prepare the scan in " + dir + ": " + e.getMessage(), e);
     } finally {
@@ -104,28 +127,55 @@ public class ScanFiles {
 
   /**
    * Writes the marked copy of the scan at {@code scanKey} to {@code deliveryKey}: cover page with
-   * the copyright notice, footer and diagonal mark on every page; a full save.
+   * the copyright notice, the mark on every page, nothing active or hidden (see {@link
+   * Watermarker}).
+   *
+   * @throws IllegalArgumentException if {@code text} cannot be printed (not a problem of the scan)
+   * @throws org.interlend.storage.StorageException if the store fails (retry)
+   * @throws UncheckedIOException if the local disk fails (retry)
    */
-  public WatermarkResult watermark(
-      String scanKey, String deliveryKey, String requestId, String patronId, LocalDate date) {
+  public Marked watermark(String scanKey, String deliveryKey, WatermarkText text) {
+    Watermarker.checkText(text);
     Path dir = tempDir();
     try {
       Path scan = download(scanKey, dir.resolve("scan.pdf"));
       Path marked = dir.resolve("delivery.pdf");
-      WatermarkResult result =
-          Watermarker.watermark(scan, marked, WatermarkText.hongKong(requestId, patronId, date));
+      WatermarkResult result;
+      try {
+        result = Watermarker.watermark(scan, marked, text);
+      } catch (UnusableScanException e) {
+        return new Marked(null, new ScanProblem(e.reason().name(), e.getMessage()));
+      } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        return new Marked(null, crashed("marked", List.of(scanKey), e).problem());
+      }
       store.put(
           deliveryKey,
           marked,
           "application/pdf",
-          Map.of("request", requestId, "sha256", result.sha256()));
-      return result;
+          Map.of("request", text.requestId(), "sha256", result.sha256()));
+      return new Marked(result, null);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "could not watermark " + scanKey + " for " + requestId + ": " + e.getMessage(), e);
+          "could not watermark " + scanKey + " for " + text.requestId() + ": " + e.getMessage(), e);
     } finally {
       deleteTree(dir);
     }
+  }
+
+  /**
+   * An unexpected failure on the upload's content (a parser bug, a structure that exhausts the
+   * heap or the stack): still a problem with this upload, reported as such, and logged for us.
+   */
+  private static Outcome crashed(String step, List<String> keys, Throwable e) {
+    LOG.warn("The scan {} could not be {}; refused as unusable", keys, step, e);
+    if (e instanceof OutOfMemoryError || e instanceof StackOverflowError) {
+      return problem(ScanCheck.Reason.TOO_COMPLEX.name(), "The PDF is too complex to be " + step
+          + " here (its structure needs more memory than a scan should). Please save it again (for example with"
+          + " \"Print to PDF\") and upload the new file.");
+    }
+    return problem(ScanCheck.Reason.UNREADABLE.name(), "The PDF could not be " + step + " ("
+        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+        + "). It may be damaged; please save it again (for example with \"Print to PDF\") and upload the new file.");
   }
 
   /** Removes raw uploads and intermediate files; missing objects are fine. */

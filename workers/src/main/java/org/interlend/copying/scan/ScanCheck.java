@@ -12,14 +12,22 @@ public sealed interface ScanCheck permits ScanCheck.Accepted, ScanCheck.Rejected
     enum Reason {
         /** The file has no bytes. */
         EMPTY,
-        /** The file is over {@link ScanRules#maxBytes()} or has more than {@link ScanRules#maxPages()} pages. */
+        /**
+         * The file is over {@link ScanRules#maxBytes()}, has more than {@link ScanRules#maxPages()} pages,
+         * or its copy would be larger than the upload allows.
+         */
         TOO_LARGE,
         /** The content is not a PDF, whatever the file is called. */
         NOT_PDF,
-        /** The PDF is encrypted (password or permission restrictions). */
+        /**
+         * The PDF needs a password to open, or is encrypted in a way that cannot be opened here. PDFs
+         * restricted only by an owner password open without one and are accepted.
+         */
         ENCRYPTED,
-        /** The PDF is truncated or damaged and cannot be parsed. */
+        /** The PDF is truncated or damaged: it cannot be parsed, or pages or their content are missing. */
         UNREADABLE,
+        /** The PDF's structure is beyond what can be processed safely (nesting, object count, content size). */
+        TOO_COMPLEX,
         /** The PDF parses but has no pages. */
         NO_PAGES,
         /** The number of pages is outside the requested range plus or minus the tolerance. */

@@ -15,8 +15,11 @@ import java.util.Objects;
  * @param patronId    the patron the copy is supplied to
  * @param date        date of supply, printed as ISO 8601 ({@code 2026-11-22})
  * @param coverNotice copyright notice for the cover page; line breaks start new paragraphs
+ * @param title       what was requested, for the copy's document information (any characters); or null
+ * @param supplier    the library that supplied the scan, for the document information; or null
  */
-public record WatermarkText(String requestId, String patronId, LocalDate date, String coverNotice) {
+public record WatermarkText(String requestId, String patronId, LocalDate date, String coverNotice, String title,
+        String supplier) {
 
     /**
      * Notice for copies made by a librarian under the Copyright Ordinance (Cap. 528) of Hong Kong,
@@ -39,6 +42,17 @@ public record WatermarkText(String requestId, String patronId, LocalDate date, S
         if (coverNotice.isBlank()) {
             throw new IllegalArgumentException("coverNotice must not be blank");
         }
+        title = title == null || title.isBlank() ? null : title.strip();
+        supplier = supplier == null || supplier.isBlank() ? null : supplier.strip();
+    }
+
+    public WatermarkText(String requestId, String patronId, LocalDate date, String coverNotice) {
+        this(requestId, patronId, date, coverNotice, null, null);
+    }
+
+    /** The same text with what was requested and who supplied it, for the document information. */
+    public WatermarkText withSource(String title, String supplier) {
+        return new WatermarkText(requestId, patronId, date, coverNotice, title, supplier);
     }
 
     /** Text with the {@link #HONG_KONG_NOTICE}. */

@@ -1,79 +1,70 @@
 package org.interlend.copying.scan;
 
-import java.awt.geom.AffineTransform;
-import java.awt.geom.GeneralPath;
-import java.awt.geom.PathIterator;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.zip.DeflaterOutputStream;
 
-import org.apache.fontbox.FontBoxFont;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDFormContentStream;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
-import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
-import org.apache.pdfbox.util.Matrix;
+
+import org.interlend.copying.scan.PageTree.SourcePage;
+import org.interlend.copying.scan.PageTree.Walk;
+import org.interlend.copying.scan.ScanCheck.Reason;
 
 /**
  * Makes the copy delivered to the patron: a cover page with the copyright notice, then every
- * page of the scan with a footer line and a faint diagonal mark.
+ * page of the scan with its mark, and nothing else.
  *
- * <p>The scan's own content streams are kept byte for byte. As with PDFBox's
- * {@code AppendMode.APPEND} with {@code resetContext}, each page's content becomes
- * {@code [q-stream, original streams..., mark-stream]}, so the marks are drawn in the page's
- * initial graphics state whatever the original leaves behind. Unlike a {@code PDPageContentStream}
- * per page, the two added streams are shared: the first is {@code q}, the second restores and
- * draws a form XObject holding the footer and the diagonal, one form per page geometry (crop box
- * and rotation). A scan's pages nearly all share one geometry, so the copy grows by a few hundred
- * bytes in all, and heap use does not grow with new streams per page (PDFBox holds a 4 KB buffer
- * for every stream it creates). Font and transparency state are shared too.
+ * <p>The copy is a new file written from scratch ({@link CleanCopy}), not the upload saved again:
  *
- * <p>The whole document is rewritten ({@code save}, not {@code saveIncremental}): an incremental
- * update would leave the unmarked scan readable by cutting the file at its first {@code %%EOF}.
- * PDFBox reads the input from its file, image data is copied from input to output in chunks, and
- * new streams are spooled to temporary files: the heap holds only the document's object structure
- * (a few kilobytes a page), see {@code docs/benchmarks.md}.
+ * <ul>
+ *   <li><b>Clean.</b> Only pages and what they draw are copied. No scripts, actions, attachments,
+ *       forms, XFA, rich media, private application data, thumbnails or metadata of the upload
+ *       reach the patron; the document information is what the library sets (the request, the
+ *       supplier, the date). Visible annotations are flattened under the mark, the rest dropped.
+ *       An encrypted upload that opens without a password is delivered decrypted.</li>
+ *   <li><b>Marked on every page, inseparably.</b> Each page has one content stream: its own
+ *       content, isolated ({@code q ... Q}, with unbalanced operators repaired) so that nothing it
+ *       leaves open can shrink, clip or hide what follows, then the mark ({@link Mark}: a faint
+ *       diagonal and a footer naming the request and the patron, on a light band). The mark's
+ *       resources are direct objects of each page: no one shared object can be removed to unmark
+ *       the copy.</li>
+ *   <li><b>Normalised.</b> The page tree is rebuilt, flat, from the pages actually reachable, so
+ *       the cover is always first and the page count is what viewers show. Objects are numbered
+ *       1, 2, 3, ... in the order they are needed, whatever numbers the upload used. A reference
+ *       to an object that is not in the file is refused, not written. The copy may not be larger
+ *       than the upload plus {@link #FIXED_ALLOWANCE} and {@link #PAGE_ALLOWANCE} a page.</li>
+ *   <li><b>Fast and small.</b> Image data is copied from file to file in the kernel; the SHA-256
+ *       is computed on a second thread while the file is written; the heap holds the document's
+ *       object structure and a few small buffers, whatever the size of the images.</li>
+ * </ul>
  */
 public final class Watermarker {
 
-    static final String DIAGONAL_TEXT = "FOR RESEARCH OR PRIVATE STUDY ONLY";
-    /** Resource names of the marks forms: {@code /InterlendMarks0}, {@code /InterlendMarks1}, ... */
-    private static final String MARKS_PREFIX = "InterlendMarks";
+    /** Growth of the copy allowed whatever the number of pages: the cover page and the trailer. */
+    public static final long FIXED_ALLOWANCE = 256 * 1024;
+    /** Growth of the copy allowed per page: the mark, the new page dictionary, rewritten content. */
+    public static final long PAGE_ALLOWANCE = 32 * 1024;
 
-    private static final float FOOTER_SIZE = 8f;
-    private static final float FOOTER_MIN_SIZE = 4f;
-    private static final float FOOTER_BASELINE = 14f;
-    private static final float SIDE_MARGIN = 12f;
-    /** Opacity of the diagonal mark: visible on white, the scan stays readable under it. */
-    private static final float MARK_OPACITY = 0.18f;
-    private static final float MARK_GREY = 0.45f;
+    static final String DIAGONAL_TEXT = Mark.DIAGONAL_TEXT;
 
     private static final float COVER_MARGIN = 72f;
     private static final float TITLE_SIZE = 16f;
@@ -87,283 +78,239 @@ public final class Watermarker {
      * Writes the marked copy of {@code in} to {@code out} (replacing it) and computes its SHA-256
      * on the way out, so the caller need not read the file again.
      *
-     * @throws IllegalArgumentException if {@code in} is encrypted (validate scans first) or the text
-     *                                  cannot be set in Helvetica; nothing is written then
-     * @throws IOException              if {@code in} cannot be read or parsed, or {@code out} written;
+     * @throws UnusableScanException    if the upload cannot be turned into a copy (damaged, needs a
+     *                                  password, the copy would be too large, ...), with the reason
+     *                                  for the scanning staff; nothing is left at {@code out}
+     * @throws IllegalArgumentException if the text cannot be set in Helvetica; nothing is written then
+     * @throws IOException              if {@code in} cannot be opened or {@code out} written;
      *                                  a partly written {@code out} is deleted
      */
-    public static WatermarkResult watermark(Path in, Path out, WatermarkText text) throws IOException {
+    public static WatermarkResult watermark(Path in, Path out, WatermarkText text)
+            throws IOException, UnusableScanException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(text, "text");
-        try (PDDocument document = Loader.loadPDF(in.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
-            if (document.isEncrypted()) {
-                throw new IllegalArgumentException(in + " is encrypted; run ScanValidator before watermarking");
+        checkText(text); // fails on characters Helvetica lacks before anything is read or written
+        long inputSize = Files.size(in);
+        Mark mark = new Mark(text.footer());
+        boolean written = false;
+        try (mark; FileSource source = FileSource.open(in)) {
+            WatermarkResult result = copy(source, in, inputSize, out, text, mark);
+            written = true;
+            return result;
+        } catch (Refusal refusal) {
+            throw refusal.unusable();
+        } catch (StackOverflowError e) {
+            throw ScanValidator.TOO_DEEP.unusable();
+        } catch (PdfOutput.WriteFailure e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new UnusableScanException(Reason.UNREADABLE, "The PDF could not be copied (" + detail(e)
+                    + "). It may be damaged; please save or scan it again and upload the new file.", e);
+        } finally {
+            if (!written) {
+                Files.deleteIfExists(out);
             }
-            Marks marks = new Marks(document, text);
-            int originalPages = document.getNumberOfPages();
-            PDPage cover = coverPage(document, marks, originalPages);
-
-            for (PDPage page : document.getPages()) {
-                stamp(page, marks);
-            }
-            if (originalPages == 0) {
-                document.addPage(cover);
-            } else {
-                document.getPages().insertBefore(cover, document.getPage(0));
-            }
-            if (document.getVersion() < 1.4f) {
-                document.setVersion(1.4f); // transparency (ExtGState /ca) needs PDF 1.4
-            }
-            return save(document, out, originalPages);
         }
-    }
-
-    /** Everything shared by the pages of one document. */
-    private static final class Marks {
-        final PDDocument document;
-        final WatermarkText text;
-        final PDType1Font regular = new PDType1Font(FontName.HELVETICA);
-        final PDType1Font bold = new PDType1Font(FontName.HELVETICA_BOLD);
-        final PDExtendedGraphicsState faint = new PDExtendedGraphicsState();
-        final String footer;
-        /** Widths of one-point text, in user-space units. */
-        final float footerWidth;
-        final float diagonalWidth;
-        final GeneralPath diagonalOutline;
-        /** "q": opens every page's content, so that the original content can be closed off. */
-        final COSStream saveState;
-        final Map<Geometry, Stamp> stamps = new HashMap<>();
-
-        Marks(PDDocument document, WatermarkText text) throws IOException {
-            this.document = document;
-            this.text = text;
-            faint.setNonStrokingAlphaConstant(MARK_OPACITY);
-            faint.setStrokingAlphaConstant(MARK_OPACITY);
-            footer = text.footer();
-            footerWidth = width(regular, footer, "footer");
-            diagonalWidth = width(regular, DIAGONAL_TEXT, "diagonal mark");
-            diagonalOutline = outline(regular, DIAGONAL_TEXT);
-            saveState = contentStream(document, "q\n");
-        }
-    }
-
-    /** Visible area and rotation of a page: pages that share them share the marks. */
-    private record Geometry(float x, float y, float width, float height, int rotation) {
-        static Geometry of(PDPage page) {
-            PDRectangle box = page.getCropBox();
-            int rotation = Math.floorMod(page.getRotation(), 360);
-            return new Geometry(box.getLowerLeftX(), box.getLowerLeftY(), box.getWidth(), box.getHeight(),
-                    rotation % 90 == 0 ? rotation : 0);
-        }
-
-        boolean sideways() {
-            return rotation == 90 || rotation == 270;
-        }
-    }
-
-    /** The form XObject with the marks for one geometry, its resource name, and the stream that draws it. */
-    private record Stamp(COSName name, PDFormXObject form, COSStream draw) {
     }
 
     /**
-     * Width of {@code s} at one point. PDFBox throws {@link IllegalArgumentException} for characters
-     * the font's encoding lacks; we do this before any page is touched.
+     * Checks that the cover page and the footer can be printed (Helvetica, WinAnsi characters).
+     *
+     * @throws IllegalArgumentException if they cannot
      */
-    private static float width(PDType1Font font, String s, String what) throws IOException {
+    public static void checkText(WatermarkText text) {
+        coverContent(text, 0);
+        Mark.encodeFooter(text.footer());
+    }
+
+    private static WatermarkResult copy(FileSource source, Path in, long inputSize, Path out, WatermarkText text,
+            Mark mark) throws IOException {
+        try (PDDocument document = ScanValidator.open(source, in, inputSize)) {
+            COSDocument cos = document.getDocument();
+            Walk walk = PageTree.walk(cos, Integer.MAX_VALUE);
+            List<SourcePage> pages = walk.pages();
+            if (pages.isEmpty()) {
+                throw new Refusal(Reason.NO_PAGES, ScanValidator.NO_PAGES_MESSAGE);
+            }
+            byte[] cover = coverContent(text, pages.size());
+            long limit = inputSize + FIXED_ALLOWANCE + PAGE_ALLOWANCE * pages.size();
+            String version = cos.getVersion() >= 2.0f ? "2.0" : "1.7";
+            Path tempDir = out.toAbsolutePath().getParent();
+            try (PdfOutput output = PdfOutput.create(out, version, limit, () -> tooLarge(inputSize, limit, pages.size()));
+                    CleanCopy copy = new CleanCopy(output, source, forbidden(cos, walk), tempDir)) {
+                int catalog = output.reserve();
+                int tree = output.reserve();
+                int info = output.reserve();
+                int coverPage = output.reserve();
+                int coverStream = output.reserve();
+                int[] numbers = new int[pages.size()];
+                for (int i = 0; i < numbers.length; i++) {
+                    numbers[i] = output.reserve();
+                }
+
+                output.beginObject(catalog);
+                output.ascii("<< /Type /Catalog /Pages ");
+                output.reference(tree);
+                output.ascii(" >>");
+                output.endObject();
+
+                output.beginObject(tree);
+                output.ascii("<< /Type /Pages /Count ");
+                output.number(pages.size() + 1L);
+                output.ascii(" /Kids [");
+                output.reference(coverPage);
+                for (int number : numbers) {
+                    output.ascii(number % 10 == 0 ? "\n" : " ");
+                    output.reference(number);
+                }
+                output.ascii("] >>");
+                output.endObject();
+
+                writeInfo(output, info, text);
+                writeCover(output, coverPage, coverStream, tree, cover);
+                for (int i = 0; i < numbers.length; i++) {
+                    copy.writePage(pages.get(i), numbers[i], tree, mark);
+                }
+                byte[] sha256 = output.finish(catalog, info, fileId(text, inputSize));
+                return new WatermarkResult(pages.size(), pages.size() + 1, output.position(),
+                        HexFormat.of().formatHex(sha256));
+            }
+        }
+    }
+
+    /**
+     * Objects the copy must never reach, even through a stray reference from a page's resources:
+     * the trailer, the catalog and what hangs directly from it, the document information, and
+     * every page tree node and page.
+     */
+    static Set<COSBase> forbidden(COSDocument document, Walk walk) {
+        Set<COSBase> forbidden = Collections.newSetFromMap(new IdentityHashMap<>());
+        forbidden.addAll(walk.nodes());
+        COSDictionary trailer = document.getTrailer();
+        if (trailer != null) {
+            forbidden.add(trailer);
+            for (COSBase value : trailer.getValues()) {
+                add(forbidden, value);
+            }
+        }
+        COSDictionary catalog = PageTree.catalog(document);
+        for (COSBase value : catalog.getValues()) {
+            add(forbidden, value);
+        }
+        return forbidden;
+    }
+
+    private static void add(Set<COSBase> set, COSBase value) {
+        COSBase resolved = PageTree.resolve(value);
+        if (resolved instanceof COSDictionary || resolved instanceof COSArray) {
+            set.add(resolved);
+        }
+    }
+
+    private static Refusal tooLarge(long inputSize, long limit, int pages) {
+        return new Refusal(Reason.TOO_LARGE, "The copy of this PDF would be larger than " + megabytes(limit)
+                + " (the upload is " + megabytes(inputSize) + " with " + pages + (pages == 1 ? " page" : " pages")
+                + "): it repeats the same content on many pages in a way that cannot be copied compactly. "
+                + "Please save it again (for example with \"Print to PDF\") and upload the new file.");
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    private static String detail(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    // ---- document information and cover ------------------------------------------------------
+
+    private static void writeInfo(PdfOutput output, int number, WatermarkText text) throws IOException {
+        String date = "D:" + text.date().toString().replace("-", "") + "000000+08'00'";
+        output.beginObject(number);
+        output.ascii("<< /Title ");
+        output.hexString(textString(text.title() != null ? text.title() : "Copy supplied for request " + text.requestId()));
+        output.ascii(" /Subject ");
+        output.hexString(textString("Request " + text.requestId() + ", patron " + text.patronId()
+                + (text.supplier() != null ? ", supplied by " + text.supplier() : "") + ", " + text.formattedDate()
+                + ". For research or private study only."));
+        output.ascii(" /Creator (Interlend) /Producer (Interlend) /CreationDate ");
+        output.hexString(date.getBytes(StandardCharsets.US_ASCII));
+        output.ascii(" /ModDate ");
+        output.hexString(date.getBytes(StandardCharsets.US_ASCII));
+        output.ascii(" >>");
+        output.endObject();
+    }
+
+    /** A PDF text string: PDFDocEncoding for ASCII, otherwise UTF-16BE with a byte order mark. */
+    static byte[] textString(String s) {
+        if (s.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            return s.getBytes(StandardCharsets.US_ASCII);
+        }
+        byte[] utf16 = s.getBytes(StandardCharsets.UTF_16BE);
+        byte[] bytes = new byte[utf16.length + 2];
+        bytes[0] = (byte) 0xfe;
+        bytes[1] = (byte) 0xff;
+        System.arraycopy(utf16, 0, bytes, 2, utf16.length);
+        return bytes;
+    }
+
+    /** The same identifier for the same request, date and upload size: copies are reproducible. */
+    private static byte[] fileId(WatermarkText text, long inputSize) {
         try {
-            return font.getStringWidth(s) / 1000f;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The " + what + " cannot be set in " + font.getName()
-                    + " (WinAnsi characters only): " + e.getMessage(), e);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((text.requestId() + "\n" + text.patronId() + "\n" + text.date() + "\n" + inputSize)
+                    .getBytes(StandardCharsets.UTF_8));
+            return Arrays.copyOf(sha.digest(), 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
         }
     }
 
-    private static void stamp(PDPage page, Marks marks) throws IOException {
-        Geometry geometry = Geometry.of(page);
-        Stamp stamp = marks.stamps.get(geometry);
-        if (stamp == null) {
-            stamp = newStamp(geometry, marks);
-            marks.stamps.put(geometry, stamp);
-        }
-
-        // Resource dictionaries may be shared between pages (directly or inherited from the page
-        // tree); the name is unique to the geometry, so sharing does no harm.
-        PDResources resources = page.getResources();
-        if (resources == null) {
-            resources = new PDResources();
-            page.setResources(resources);
-        }
-        resources.put(stamp.name(), stamp.form());
-
-        COSArray contents = new COSArray();
-        contents.add(marks.saveState);
-        COSBase original = page.getCOSObject().getItem(COSName.CONTENTS);
-        COSBase resolved = original instanceof COSObject reference ? reference.getObject() : original;
-        if (resolved instanceof COSArray streams) {
-            for (int i = 0; i < streams.size(); i++) {
-                contents.add(streams.get(i)); // as stored: indirect references stay references
-            }
-        } else if (original != null) {
-            contents.add(original);
-        }
-        contents.add(stamp.draw());
-        page.getCOSObject().setItem(COSName.CONTENTS, contents);
-    }
-
-    private static Stamp newStamp(Geometry geometry, Marks marks) throws IOException {
-        // Size of the page as the reader sees it, after /Rotate.
-        float width = geometry.sideways() ? geometry.height() : geometry.width();
-        float height = geometry.sideways() ? geometry.width() : geometry.height();
-
-        PDFormXObject form = new PDFormXObject(marks.document);
-        form.setBBox(new PDRectangle(width, height));
-        form.setMatrix(readerToUserSpace(geometry).createAffineTransform());
-        form.setResources(new PDResources());
-        try (PDFormContentStream content = new PDFormContentStream(form)) {
-            content.beginMarkedContent(COSName.ARTIFACT);
-            drawDiagonal(content, marks, width, height);
-            drawFooter(content, marks, width);
-            content.endMarkedContent();
-        }
-        compress(form.getCOSObject());
-        COSName name = COSName.getPDFName(MARKS_PREFIX + marks.stamps.size());
-        COSStream draw = contentStream(marks.document, "Q\n/" + name.getName() + " Do\n");
-        return new Stamp(name, form, draw);
-    }
-
-    /** PDFormContentStream writes plain operators; the glyph outlines deflate to a third. */
-    private static void compress(COSStream stream) throws IOException {
-        byte[] operators;
-        try (InputStream in = stream.createInputStream()) {
-            operators = in.readAllBytes();
-        }
-        try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
-            out.write(operators);
-        }
-    }
-
-    private static COSStream contentStream(PDDocument document, String operators) throws IOException {
-        COSStream stream = document.getDocument().createCOSStream();
-        try (OutputStream out = stream.createOutputStream()) {
-            out.write(operators.getBytes(StandardCharsets.US_ASCII));
-        }
-        return stream;
-    }
-
-    /**
-     * Maps coordinates with the origin at the bottom-left of the page as displayed (crop box,
-     * after the clockwise /Rotate) to the page's user space.
-     */
-    private static Matrix readerToUserSpace(Geometry g) {
-        return switch (g.rotation()) {
-            case 90 -> new Matrix(0, 1, -1, 0, g.x() + g.width(), g.y());
-            case 180 -> new Matrix(-1, 0, 0, -1, g.x() + g.width(), g.y() + g.height());
-            case 270 -> new Matrix(0, -1, 1, 0, g.x(), g.y() + g.height());
-            default -> Matrix.getTranslateInstance(g.x(), g.y());
-        };
-    }
-
-    /**
-     * The diagonal is drawn as glyph outlines, not text: it stays out of copied and extracted
-     * text and out of screen readers, where the footer already says the same.
-     */
-    private static void drawDiagonal(PDFormContentStream content, Marks marks, float width, float height)
+    private static void writeCover(PdfOutput output, int page, int stream, int tree, byte[] content)
             throws IOException {
-        double angle = Math.atan2(height, width);
-        float diagonal = (float) Math.hypot(width, height);
-        float size = Math.max(6f, 0.6f * diagonal / marks.diagonalWidth);
-        content.saveGraphicsState();
-        content.setGraphicsStateParameters(marks.faint);
-        content.setNonStrokingColor(MARK_GREY);
-        // Each cm applies before the previous ones: scale glyph units, centre, then rotate about the middle.
-        content.transform(Matrix.getRotateInstance(angle, width / 2, height / 2));
-        content.transform(Matrix.getTranslateInstance(-marks.diagonalWidth * size / 2, -size * 0.35f));
-        content.transform(Matrix.getScaleInstance(size / 1000f, size / 1000f));
-        appendPath(content, marks.diagonalOutline);
-        content.fill();
-        content.restoreGraphicsState();
+        PDRectangle a4 = PDRectangle.A4;
+        output.beginObject(page);
+        output.ascii("<< /Type /Page /Parent ");
+        output.reference(tree);
+        output.ascii(" /MediaBox [0 0 " + PdfOutput.format(a4.getWidth()) + " " + PdfOutput.format(a4.getHeight())
+                + "] /Resources << /Font << /" + Mark.FONT.getName()
+                + " << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> /InterlendBold"
+                + " << /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >> >> >>"
+                + " /Contents ");
+        output.reference(stream);
+        output.ascii(" >>");
+        output.endObject();
+
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(content.length / 2 + 64);
+        try (DeflaterOutputStream deflater = new DeflaterOutputStream(compressed)) {
+            deflater.write(content);
+        }
+        output.beginObject(stream);
+        output.ascii("<< /Length ");
+        output.number(compressed.size());
+        output.ascii(" /Filter /FlateDecode >>\nstream\n");
+        output.write(compressed.toByteArray());
+        output.ascii("\nendstream");
+        output.endObject();
     }
 
     /**
-     * Outline of {@code text} set in {@code font}, in glyph units (1000 to the em), starting at 0,0.
-     * The outlines come from the font program PDFBox uses for Helvetica (a bundled, metrically
-     * compatible substitute), scaled by its own font matrix; the advances are Helvetica's.
+     * Operators of the cover page: the notice and the request's details.
+     *
+     * @param originalPages pages of the scan
+     * @throws IllegalArgumentException if the text has characters Helvetica lacks, or does not fit
      */
-    private static GeneralPath outline(PDType1Font font, String text) throws IOException {
-        FontBoxFont program = font.getFontBoxFont();
-        List<Number> m = program.getFontMatrix();
-        AffineTransform toThousandths = new AffineTransform(m.get(0).doubleValue() * 1000, m.get(1).doubleValue() * 1000,
-                m.get(2).doubleValue() * 1000, m.get(3).doubleValue() * 1000, 0, 0);
-        GeneralPath outline = new GeneralPath();
-        float x = 0;
-        for (byte b : font.encode(text)) {
-            int code = b & 0xff;
-            GeneralPath glyph = program.getPath(font.codeToName(code));
-            glyph.transform(toThousandths);
-            glyph.transform(AffineTransform.getTranslateInstance(x, 0));
-            outline.append(glyph, false);
-            x += font.getWidth(code);
-        }
-        return outline;
-    }
-
-    private static void appendPath(PDFormContentStream content, GeneralPath path) throws IOException {
-        float[] c = new float[6];
-        float x = 0; // current point, for turning quadratic curves (TrueType outlines) into cubic ones
-        float y = 0;
-        for (PathIterator segments = path.getPathIterator(null); !segments.isDone(); segments.next()) {
-            switch (segments.currentSegment(c)) {
-                case PathIterator.SEG_MOVETO -> {
-                    content.moveTo(c[0], c[1]);
-                    x = c[0];
-                    y = c[1];
-                }
-                case PathIterator.SEG_LINETO -> {
-                    content.lineTo(c[0], c[1]);
-                    x = c[0];
-                    y = c[1];
-                }
-                case PathIterator.SEG_QUADTO -> {
-                    content.curveTo(x + 2f / 3 * (c[0] - x), y + 2f / 3 * (c[1] - y),
-                            c[2] + 2f / 3 * (c[0] - c[2]), c[3] + 2f / 3 * (c[1] - c[3]), c[2], c[3]);
-                    x = c[2];
-                    y = c[3];
-                }
-                case PathIterator.SEG_CUBICTO -> {
-                    content.curveTo(c[0], c[1], c[2], c[3], c[4], c[5]);
-                    x = c[4];
-                    y = c[5];
-                }
-                default -> content.closePath(); // a glyph's next contour starts with a move
-            }
-        }
-    }
-
-    private static void drawFooter(PDFormContentStream content, Marks marks, float width) throws IOException {
-        float size = FOOTER_SIZE;
-        float available = width - 2 * SIDE_MARGIN;
-        if (marks.footerWidth * size > available) {
-            size = Math.max(FOOTER_MIN_SIZE, available / marks.footerWidth);
-        }
-        float textWidth = marks.footerWidth * size;
-        content.setNonStrokingColor(0f);
-        content.beginText();
-        content.setFont(marks.regular, size);
-        content.newLineAtOffset(Math.max(SIDE_MARGIN, (width - textWidth) / 2), FOOTER_BASELINE);
-        content.showText(marks.footer);
-        content.endText();
-    }
-
-    private static PDPage coverPage(PDDocument document, Marks marks, int originalPages) throws IOException {
+    static byte[] coverContent(WatermarkText text, int originalPages) {
+        Helvetica regular = Helvetica.REGULAR;
+        Helvetica bold = Helvetica.BOLD;
         PDRectangle a4 = PDRectangle.A4;
         float lineWidth = a4.getWidth() - 2 * COVER_MARGIN;
-        WatermarkText text = marks.text;
 
         List<String> body = new ArrayList<>();
         for (String paragraph : text.coverNotice().strip().split("\\R")) {
             if (!paragraph.isBlank()) {
-                body.addAll(wrap(marks.regular, paragraph.strip(), BODY_SIZE, lineWidth));
+                body.addAll(wrap(regular, paragraph.strip(), BODY_SIZE, lineWidth));
                 body.add("");
             }
         }
@@ -377,32 +324,37 @@ public final class Watermarker {
         if (needed > top - COVER_MARGIN) {
             throw new IllegalArgumentException("The cover notice does not fit on one page");
         }
-        width(marks.bold, "Copyright notice", "cover title");
+        StringBuilder s = new StringBuilder(4096);
+        s.append("BT\n/InterlendBold ").append(PdfOutput.format(TITLE_SIZE)).append(" Tf ")
+                .append(PdfOutput.format(COVER_MARGIN)).append(' ').append(PdfOutput.format(top - TITLE_SIZE))
+                .append(" Td ").append(hex(bold, "Copyright notice", "cover title")).append(" Tj\n/")
+                .append(Mark.FONT.getName()).append(' ').append(PdfOutput.format(BODY_SIZE)).append(" Tf ")
+                .append(PdfOutput.format(BODY_LEADING)).append(" TL 0 ").append(PdfOutput.format(-TITLE_SIZE * 2))
+                .append(" Td\n");
         for (String line : body) {
-            width(marks.regular, line, "cover notice");
+            s.append(hex(regular, line, "cover notice")).append(" Tj T*\n");
         }
+        s.append("ET\n");
+        return s.toString().getBytes(StandardCharsets.US_ASCII);
+    }
 
-        PDPage cover = new PDPage(a4);
-        try (PDPageContentStream content = new PDPageContentStream(document, cover)) {
-            content.beginText();
-            content.setFont(marks.bold, TITLE_SIZE);
-            content.newLineAtOffset(COVER_MARGIN, top - TITLE_SIZE);
-            content.showText("Copyright notice");
-            content.setFont(marks.regular, BODY_SIZE);
-            content.setLeading(BODY_LEADING);
-            content.newLineAtOffset(0, -TITLE_SIZE * 2);
-            for (String line : body) {
-                content.showText(line);
-                content.newLine();
-            }
-            content.endText();
+    private static String hex(Helvetica font, String text, String what) {
+        width(font, text, what);
+        return "<" + HexFormat.of().formatHex(font.encode(text)) + ">";
+    }
+
+    /** Width of {@code s} at one point; fails for characters the font's encoding lacks. */
+    private static float width(Helvetica font, String s, String what) {
+        try {
+            return font.width(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The " + what + " cannot be set in " + font.name()
+                    + " (WinAnsi characters only): " + e.getMessage(), e);
         }
-        return cover;
     }
 
     /** Greedy word wrap; a single word longer than the line is left to overflow. */
-    private static List<String> wrap(PDType1Font font, String paragraph, float size, float lineWidth)
-            throws IOException {
+    private static List<String> wrap(Helvetica font, String paragraph, float size, float lineWidth) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : paragraph.split("\\s+")) {
@@ -420,33 +372,5 @@ public final class Watermarker {
             lines.add(line.toString());
         }
         return lines;
-    }
-
-    private static WatermarkResult save(PDDocument document, Path out, int originalPages) throws IOException {
-        MessageDigest sha256 = sha256();
-        boolean saved = false;
-        try {
-            try (OutputStream stream = new BufferedOutputStream(
-                    new DigestOutputStream(Files.newOutputStream(out), sha256), 1 << 16)) {
-                // No object streams: PDFBox 3.0.5 gets the xref /Size wrong with them (qpdf --check
-                // warns), they save little here, and a classic xref table is written faster.
-                document.save(stream, CompressParameters.NO_COMPRESSION);
-            }
-            saved = true;
-        } finally {
-            if (!saved) {
-                Files.deleteIfExists(out);
-            }
-        }
-        return new WatermarkResult(originalPages, document.getNumberOfPages(), Files.size(out),
-                HexFormat.of().formatHex(sha256.digest()));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
     }
 }

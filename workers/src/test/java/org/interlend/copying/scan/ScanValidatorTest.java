@@ -122,10 +122,49 @@ class ScanValidatorTest {
     }
 
     @Test
-    void rejectsAPdfEncryptedOnlyWithPermissions() throws IOException {
+    void acceptsAPdfRestrictedOnlyByAnOwnerPassword() throws IOException {
         Path pdf = ScanFixtures.encryptedPdf(dir.resolve("scan.pdf"), "");
 
-        assertRejected(ScanValidator.validate(pdf, 2, RULES), Reason.ENCRYPTED, "security restrictions");
+        // It opens without a password in every viewer; the copy is delivered decrypted.
+        assertThat(ScanValidator.validate(pdf, 2, RULES)).isEqualTo(new Accepted(2, Files.size(pdf)));
+    }
+
+    @Test
+    void acceptsACompletePdfWithoutAnEndOfFileMarker() throws IOException {
+        Path good = ScanFixtures.textPdf(dir.resolve("good.pdf"), 3);
+        String text = Files.readString(good, StandardCharsets.ISO_8859_1);
+        Path pdf = Files.writeString(dir.resolve("scan.pdf"), text.substring(0, text.lastIndexOf("%%EOF")),
+                StandardCharsets.ISO_8859_1);
+
+        assertThat(ScanValidator.validate(pdf, 3, RULES).ok()).isTrue();
+    }
+
+    @Test
+    void acceptsJunkBeforeTheHeaderAsViewersDo() throws IOException {
+        Path good = ScanFixtures.textPdf(dir.resolve("good.pdf"), 2);
+        byte[] bytes = Files.readAllBytes(good);
+        byte[] junk = "\r\n\r\n<!-- proxy -->\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] both = new byte[junk.length + bytes.length];
+        System.arraycopy(junk, 0, both, 0, junk.length);
+        System.arraycopy(bytes, 0, both, junk.length, bytes.length);
+        Path pdf = Files.write(dir.resolve("scan.pdf"), both);
+
+        assertThat(ScanValidator.validate(pdf, 2, RULES).ok()).isTrue();
+    }
+
+    @Test
+    void rejectsAPdfWhosePagesUseObjectsThatAreNotInTheFile() throws IOException {
+        Path pdf = Files.writeString(dir.resolve("scan.pdf"), """
+                %PDF-1.7
+                1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+                2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+                3 0 obj << /Type /Page /MediaBox [0 0 595 842] /Contents 9 0 R >> endobj
+                trailer << /Root 1 0 R /Size 10 >>
+                %%EOF
+                """, StandardCharsets.US_ASCII);
+
+        assertRejected(ScanValidator.validate(pdf, 1, RULES), Reason.UNREADABLE, "page 1 uses an object (number 9)",
+                "not in the file");
     }
 
     @Test
@@ -133,7 +172,8 @@ class ScanValidatorTest {
         Path good = ScanFixtures.textPdf(dir.resolve("good.pdf"), 4);
         Path cut = ScanFixtures.truncated(good, dir.resolve("scan.pdf"), 0.6);
 
-        assertRejected(ScanValidator.validate(cut, 4, RULES), Reason.UNREADABLE, "incomplete");
+        assertRejected(ScanValidator.validate(cut, 4, RULES), Reason.UNREADABLE, "incomplete",
+                "cut off during upload");
     }
 
     @Test

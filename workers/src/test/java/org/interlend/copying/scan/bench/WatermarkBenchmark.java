@@ -1,5 +1,6 @@
 package org.interlend.copying.scan.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -14,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.apache.pdfbox.Loader;
@@ -53,6 +56,9 @@ public final class WatermarkBenchmark {
     /** Lift the size limits, to time and stress the checks behind them. */
     private static final ScanRules RULES =
             ScanRules.defaults().withMaxBytes(Long.MAX_VALUE).withMaxPages(Integer.MAX_VALUE);
+    /** Jars the scan steps load; see {@link #stepClassPath()}. */
+    private static final Pattern STEP_LIBRARIES =
+            Pattern.compile("(pdfbox|fontbox|tika-core|commons-logging|commons-io|slf4j-api|logback)");
 
     private final Path dir;
     private final int[] pageCounts;
@@ -112,6 +118,7 @@ public final class WatermarkBenchmark {
                 warmup, runs);
 
         List<String[]> rows = new ArrayList<>();
+        List<String> ratios = new ArrayList<>();
         List<Path> scans = new ArrayList<>();
         for (int pages : pageCounts) {
             Path scan = scan(IntStream.range(0, pages).mapToObj(i -> images.get(i % images.size())).toList());
@@ -119,24 +126,37 @@ public final class WatermarkBenchmark {
             Path out = dir.resolve("out-" + pages + ".pdf");
             String label = pages + " pages, " + mb(Files.size(scan));
 
-            rows.add(row(label, "file copy (floor)", pages,
-                    time(() -> Files.copy(scan, out, StandardCopyOption.REPLACE_EXISTING), out)));
+            long[] copy = time(() -> Files.copy(scan, out, StandardCopyOption.REPLACE_EXISTING), out);
+            rows.add(row(label, "file copy (floor)", pages, copy));
             rows.add(row("", "ScanValidator.validate", pages, time(() -> {
                 ScanCheck check = ScanValidator.validate(scan, pages, RULES);
                 if (!check.ok()) {
                     throw new IllegalStateException(check.toString());
                 }
             }, null)));
-            rows.add(row("", "Watermarker.watermark", pages, time(() -> Watermarker.watermark(scan, out, TEXT), out)));
+            long[] watermark = time(() -> Watermarker.watermark(scan, out, TEXT), out);
+            rows.add(row("", "Watermarker.watermark", pages, watermark));
+            String ratio = String.format(Locale.ROOT, "%d pages: watermark / copy = %.2f (median), %.2f (best)",
+                    pages, median(watermark) / median(copy), best(watermark) / best(copy));
             if (haveQpdf) {
-                rows.add(row("", "qpdf --overlay", pages, time(() -> exec(List.of("qpdf", scan.toString(),
-                        "--overlay", stamp.toString(), "--repeat=1", "--", out.toString())), out)));
+                long[] qpdf = time(() -> exec(List.of("qpdf", scan.toString(), "--overlay", stamp.toString(),
+                        "--repeat=1", "--", out.toString())), out);
+                rows.add(row("", "qpdf --overlay", pages, qpdf));
+                ratio += String.format(Locale.ROOT, "; watermark / qpdf = %.2f (median), %.2f (best)",
+                        median(watermark) / median(qpdf), best(watermark) / best(qpdf));
             }
+            ratios.add(ratio);
         }
         printTable(new String[] {"scan", "step", "median ms", "best ms", "ms/page", "pages/s"}, rows);
+        System.out.println();
+        for (String line : ratios) {
+            System.out.println(line);
+        }
 
-        System.out.printf("%nSmall heaps: each row is a fresh JVM (java -Xmx<N>m, default GC) doing one step once;%n"
-                + "wall time includes JVM start. Peak heap used: sum of the heap pools' peaks (an upper bound).%n%n");
+        System.out.printf("%nSmall heaps: each row is a fresh JVM (java -Xmx<N>m, default GC) doing one step once, with"
+                + " only the step's%nlibraries on its class path; wall time includes JVM start. Peak heap used: sum of the"
+                + " heap pools' peaks%n(an upper bound). Peak RSS: the process's VmHWM (for qpdf: GNU time's maximum"
+                + " resident set size).%n%n");
         List<String[]> heapRows = new ArrayList<>();
         Path biggest = scans.get(scans.size() - 1);
         int biggestPages = pageCounts[pageCounts.length - 1];
@@ -147,7 +167,11 @@ public final class WatermarkBenchmark {
         }
         heapRows.add(childRow(heapsMb[0], "validate", biggest, biggest, biggestPages));
         heapRows.add(childRow(heapsMb[0], "combine", dir.resolve("pages"), dir.resolve("child-out.pdf"), images.size()));
-        printTable(new String[] {"step", "input", "-Xmx", "result", "wall ms", "GCs", "peak heap used"}, heapRows);
+        if (haveQpdf && Files.isExecutable(Path.of("/usr/bin/time"))) {
+            heapRows.add(qpdfRow(biggest, stamp, dir.resolve("child-out.pdf"), biggestPages));
+        }
+        printTable(new String[] {"step", "input", "-Xmx", "result", "wall ms", "GCs", "peak heap used", "peak RSS"},
+                heapRows);
     }
 
     // ---- inputs, made once -------------------------------------------------------------------
@@ -194,7 +218,7 @@ public final class WatermarkBenchmark {
     }
 
     /** One A4 page with the same footer and diagonal mark, for qpdf to overlay on every page. */
-    private Path stamp() throws IOException {
+    private Path stamp() throws Exception {
         Path blank = dir.resolve("blank.pdf");
         try (PDDocument document = new PDDocument()) {
             document.addPage(new PDPage(PDRectangle.A4));
@@ -234,6 +258,14 @@ public final class WatermarkBenchmark {
         return times;
     }
 
+    private static double median(long[] sortedNanos) {
+        return sortedNanos[sortedNanos.length / 2];
+    }
+
+    private static double best(long[] sortedNanos) {
+        return sortedNanos[0];
+    }
+
     private static String[] row(String scan, String step, int pages, long[] sortedNanos) {
         double median = sortedNanos[sortedNanos.length / 2] / 1e6;
         double best = sortedNanos[0] / 1e6;
@@ -264,7 +296,7 @@ public final class WatermarkBenchmark {
     private String[] childRow(int heapMb, String step, Path in, Path out, int pages) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = List.of(java.toString(), "-Xmx" + heapMb + "m",
-                "-cp", System.getProperty("java.class.path"), WatermarkBenchmark.class.getName(),
+                "-cp", stepClassPath(), WatermarkBenchmark.class.getName(),
                 CHILD, step, in.toString(), out.toString());
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -275,8 +307,35 @@ public final class WatermarkBenchmark {
         String collections = value(output, "gcs=", "");
         String result = ok ? "passes" : "FAILS: " + output.lines()
                 .filter(l -> l.contains("Error") || l.contains("Exception")).findFirst().orElse("exit code");
-        return new String[] {step, pages + " pages", heapMb + "m", result, fmt("%.0f", wall), collections, peak};
+        return new String[] {step, pages + " pages", heapMb + "m", result, fmt("%.0f", wall), collections, peak,
+                value(output, "peak-rss-mb=", " MB")};
     }
+
+    /** qpdf --overlay once, under GNU time for its peak resident set size. */
+    private static String[] qpdfRow(Path scan, Path stamp, Path out, int pages) throws Exception {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder("/usr/bin/time", "-f", "max-rss-kb=%M", "qpdf", scan.toString(),
+                "--overlay", stamp.toString(), "--repeat=1", "--", out.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        boolean ok = process.waitFor() == 0;
+        double wall = (System.nanoTime() - start) / 1e6;
+        String rss = output.lines().filter(l -> l.startsWith("max-rss-kb=")).map(l -> fmt("%.1f MB",
+                Long.parseLong(l.substring("max-rss-kb=".length()).strip()) / 1024.0)).findFirst().orElse("-");
+        return new String[] {"qpdf --overlay", pages + " pages", "", ok ? "passes" : "FAILS", fmt("%.0f", wall), "", "",
+                rss};
+    }
+
+    /**
+     * The benchmark's class path without the jars the scan steps never load (Spring, the engine
+     * client, ...): a JVM maps and indexes every jar it searches, which would count in its RSS.
+     */
+    private static String stepClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith(".jar") || STEP_LIBRARIES.matcher(Path.of(entry).getFileName()
+                        .toString()).lookingAt())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
 
     private static String value(String output, String prefix, String unit) {
         return output.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()) + unit)
@@ -316,6 +375,12 @@ public final class WatermarkBenchmark {
         // Sum of each heap pool's own peak (eden, survivor, old): an upper bound of the heap's peak.
         System.out.println("peak-heap-mb=" + fmt("%.1f", peak / 1048576.0));
         System.out.println("gcs=" + collections);
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) { // peak resident set size, in kB
+                long kb = Long.parseLong(line.substring("VmHWM:".length()).replace("kB", "").strip());
+                System.out.println("peak-rss-mb=" + fmt("%.1f", kb / 1024.0));
+            }
+        }
     }
 
     // ---- output ------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import org.interlend.catalogue.Catalogue;
 import org.interlend.patrons.Patrons;
 import org.interlend.requests.Request;
 import org.interlend.requests.RequestLauncher;
+import org.interlend.requests.Cancellation;
 import org.interlend.requests.RequestMessages;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
@@ -69,6 +70,14 @@ public class PhysicalRequests {
    * this cancel cannot both win: the lender's shipment also moves REQUESTED to TRANSFERRED only.
    */
   public Cancel cancel(String requestId, String actor) {
+    return cancel(requestId, actor, null);
+  }
+
+  /**
+   * {@link #cancel(String, String)} by staff for the patron: {@code reason} is recorded and told to
+   * the patron (null when the patron cancels).
+   */
+  public Cancel cancel(String requestId, String actor, String reason) {
     Request request = requests.get(requestId);
     if (!request.kind().equals("PHYSICAL")) {
       throw new IllegalArgumentException("request " + requestId + " is not a physical loan request");
@@ -77,12 +86,13 @@ public class PhysicalRequests {
       messages.requireActive(requestId);
     }
     if (!requests.transition(
-        requestId, RequestStatus.REQUESTED, RequestStatus.CANCELLED, actor, "cancelled by " + actor)) {
+        requestId, RequestStatus.REQUESTED, RequestStatus.CANCELLED, actor,
+        Cancellation.statusNote(actor, reason))) {
       Request now = requests.get(requestId);
       return new Cancel.Refused(now, refusal(now));
     }
     try {
-      messages.publish(CANCEL_MESSAGE, requestId, null, Map.of("cancelledBy", actor));
+      messages.publish(CANCEL_MESSAGE, requestId, null, Cancellation.variables(actor, reason));
     } catch (RuntimeException e) {
       // the process was not told: put the request back as it was, so the patron can try again
       requests.transition(

@@ -54,6 +54,7 @@ public class NoticeWorker {
     values.put("patronEmail", patron.email());
     values.put("portalUrl", portalUrl);
     var rendered = templates.render(template, values);
-    notices.send("job:" + job.getKey(), patron.email(), rendered.subject(), rendered.body());
+    notices.send(
+        "job:" + job.getKey(), request.id(), patron.email(), rendered.subject(), rendered.body());
   }
 }

@@ -34,6 +34,7 @@ public class PhysicalLoanWorkers {
   private final PhysicalLoans loans;
   private final HkallAccounts accounts;
   private final String homeLibrary;
+  private final String consoleUrl;
 
   public PhysicalLoanWorkers(
       Patrons patrons,
@@ -41,7 +42,9 @@ public class PhysicalLoanWorkers {
       Libraries libraries,
       PhysicalLoans loans,
       HkallAccounts accounts,
-      @Value("${interlend.home-library:cityu}") String homeLibrary) {
+      @Value("${interlend.home-library:cityu}") String homeLibrary,
+      @Value("${interlend.public-url:http://localhost:8080}") String consoleUrl) {
+    this.consoleUrl = consoleUrl.replaceAll("/+$", "");
     this.patrons = patrons;
     this.catalogue = catalogue;
     this.libraries = libraries;
@@ -65,12 +68,19 @@ public class PhysicalLoanWorkers {
                 () -> new IllegalArgumentException("no title " + bibId + " in the union catalogue"));
     Library home = libraries.get(homeLibrary);
     loans.open(requestId, bibId, home.code());
-    return Map.of(
-        "itemTitle", bib.title(),
-        "patronCategory", patron.category(),
-        "loanDays", patron.loanDays(),
-        "homeLibrary", home.code(),
-        "homeGroup", home.staffGroup());
+    Map<String, Object> out = new HashMap<>();
+    out.put("itemTitle", bib.title());
+    out.put("itemAuthor", bib.author());
+    out.put("itemIsbn", bib.isbn());
+    out.put("patronCategory", patron.category());
+    out.put("loanDays", patron.loanDays());
+    out.put("homeLibrary", home.code());
+    out.put("homeGroup", home.staffGroup());
+    // for the staff forms: where the item goes, for whom, and the request's page
+    out.put("homeLibraryName", home.name());
+    out.put("patronName", patron.name());
+    out.put("requestUrl", consoleUrl + "/staff/requests/" + requestId);
+    return out;
   }
 
   /** Blocked account and quota: holds one quota slot for the request when the patron may borrow. */

@@ -6,16 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.interlend.requests.Money;
 import org.springframework.stereotype.Component;
 
 /**
  * Mail templates under {@code classpath:notices/<name>.txt}: the first line is {@code Subject: ...},
- * the rest is the body; {@code {{name}}} is replaced by the value of that name.
+ * the rest is the body; {@code {{name}}} is replaced by the value of that name, {@code
+ * {{name|hkd}}} by that amount in Hong Kong dollars ("HK$1,234.50").
  */
 @Component
 public class NoticeTemplates {
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*(?:\\|\\s*([a-z]+)\\s*)?}}");
 
   public record Rendered(String subject, String body) {}
 
@@ -35,10 +38,19 @@ public class NoticeTemplates {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       Object v = values.get(m.group(1));
-      m.appendReplacement(out, Matcher.quoteReplacement(v == null ? "" : String.valueOf(v)));
+      String value = m.group(2) == null ? (v == null ? "" : String.valueOf(v)) : format(m.group(2), v);
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** {@code {{amount|hkd}}}: an amount as "HK$1,234.50". */
+  private static String format(String filter, Object value) {
+    return switch (filter) {
+      case "hkd" -> Money.hkd(value);
+      default -> throw new IllegalStateException("unknown notice filter |" + filter);
+    };
   }
 
   private static String load(String template) {

@@ -10,6 +10,7 @@ import org.interlend.notices.NoticeTemplates;
 import org.interlend.notices.Notices;
 import org.interlend.patrons.Patron;
 import org.interlend.patrons.Patrons;
+import org.interlend.requests.Money;
 import org.interlend.requests.Request;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
@@ -33,6 +34,7 @@ public class OverseasWorkers {
   private final NoticeTemplates templates;
   private final String homeLibrary;
   private final String staffEmail;
+  private final String consoleUrl;
 
   public OverseasWorkers(
       OverseasRequests overseas,
@@ -44,7 +46,8 @@ public class OverseasWorkers {
       Notices notices,
       NoticeTemplates templates,
       @Value("${interlend.home-library:cityu}") String homeLibrary,
-      @Value("${interlend.overseas.staff-email:ill-{library}@interlend.local}") String staffEmail) {
+      @Value("${interlend.overseas.staff-email:ill-{library}@interlend.local}") String staffEmail,
+      @Value("${interlend.public-url:http://localhost:8080}") String consoleUrl) {
     this.overseas = overseas;
     this.orders = orders;
     this.charges = charges;
@@ -55,6 +58,7 @@ public class OverseasWorkers {
     this.templates = templates;
     this.homeLibrary = homeLibrary;
     this.staffEmail = staffEmail;
+    this.consoleUrl = consoleUrl.replaceAll("/+$", "");
   }
 
   /**
@@ -87,6 +91,11 @@ public class OverseasWorkers {
     out.put("patronBlocked", patron.blocked());
     out.put("loanDays", patron.loanDays());
     out.put("homeLibrary", homeLibrary);
+    // for the staff forms: who asked, why, and for what, in words
+    out.put("patronName", patron.name());
+    out.put("purposeLabel", OverseasLabels.purpose(text(v, "purpose")));
+    out.put("itemTypeLabel", OverseasLabels.itemType(text(v, "itemType")));
+    out.put("requestUrl", consoleUrl + "/staff/requests/" + requestId);
     return out;
   }
 
@@ -112,7 +121,13 @@ public class OverseasWorkers {
         hkd,
         text(v, "deliveryEstimate"),
         required(v, "format"));
-    return Map.of("costHkd", hkd.doubleValue(), "rateHkd", rate.doubleValue());
+    return Map.of(
+        "costHkd", hkd.doubleValue(),
+        "rateHkd", rate.doubleValue(),
+        "costHkdText", Money.hkd(hkd),
+        "estimatedCostText", Money.of(currency, estimated),
+        "partnerName", overseas.partnerName(partnerCode),
+        "formatLabel", OverseasLabels.format(required(v, "format")));
   }
 
   /**
@@ -155,9 +170,14 @@ public class OverseasWorkers {
     }
   }
 
+  /**
+   * Records the arrival staff reported at the counter (message {@code item-arrived}); a physical
+   * item then waits for its patron: returns {@code pickupBy}, the last day to pick it up ({@value
+   * org.interlend.lending.PhysicalLoans#PICKUP_DAYS} calendar days, as for HKALL items).
+   */
   @JobWorker(type = "overseas-record-arrival")
-  public void recordArrival(ActivatedJob job) {
-    overseas.recordArrival(required(job.getVariablesAsMap(), "requestId"));
+  public Map<String, Object> recordArrival(ActivatedJob job) {
+    return Map.of("pickupBy", overseas.recordArrival(required(job.getVariablesAsMap(), "requestId")).toString());
   }
 
   /**
@@ -178,6 +198,7 @@ public class OverseasWorkers {
     var rendered = templates.render(template, values);
     notices.send(
         "job:" + job.getKey(),
+        request.id(),
         staffEmail.replace("{library}", library),
         rendered.subject(),
         rendered.body());

@@ -221,6 +221,7 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
     awaitActive(r.instance(), "awaitArrival");
 
     publish("item-arrived", r.requestId(), Map.of());
+    checkOut(r);
     long loan = awaitChild(r.instance(), "loan-lifecycle");
     assertThat(loan).isPositive();
     awaitStatus(r.requestId(), RequestStatus.ON_LOAN);
@@ -232,6 +233,11 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
     Instant before = Instant.now().minus(Duration.ofDays(1));
 
     publish("item-arrived", r.requestId(), Map.of());
+    // as for HKALL items: RECEIVED, a pickup notice, then checkout at the counter
+    awaitStatus(r.requestId(), RequestStatus.RECEIVED);
+    awaitMail(r.patron().email(), "Ready for pickup");
+    assertThat(child(r.instance(), "loan-lifecycle")).isEmpty();
+    checkOut(r);
 
     long loan = awaitChild(r.instance(), "loan-lifecycle");
     Map<String, Object> input = userTasks.processVariables(loan);
@@ -278,6 +284,28 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
         .containsEntry("uploadKeys", List.of(key))
         .containsEntry("expectedPages", 3);
     awaitStatus(r.requestId(), RequestStatus.DELIVERED);
+  }
+
+  @Test
+  void anArrivedItemNotPickedUpInFiveDaysIsUnclaimedAndGoesBackToThePartner() {
+    Placed r = orderedFromOverseas("PHYSICAL");
+    publish("item-arrived", r.requestId(), Map.of());
+    awaitTask(r.instance(), "overseasCheckOut");
+
+    engine.increaseTime(Duration.ofDays(6));
+    OpenTask giveBack = awaitTask(r.instance(), "returnUnclaimedToPartner");
+    assertThat(giveBack.candidateGroups()).containsExactly("staff-cityu");
+    awaitStatus(r.requestId(), RequestStatus.UNCLAIMED);
+    userTasks.complete(giveBack.key(), Map.of("returnedToPartner", true, "returnNote", "sent back by post"));
+    awaitCompleted(r.instance());
+    assertThat(child(r.instance(), "loan-lifecycle")).isEmpty();
+  }
+
+  /** The patron collects the arrived item at the counter. */
+  private void checkOut(Placed r) {
+    OpenTask checkOut = awaitTask(r.instance(), "overseasCheckOut");
+    assertThat(checkOut.candidateGroups()).containsExactly("staff-cityu");
+    userTasks.complete(checkOut.key(), Map.of("patronIdentified", true));
   }
 
   /** A request sourced within budget, ordered, and waiting for the item. */

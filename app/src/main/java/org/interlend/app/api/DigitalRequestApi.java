@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.interlend.copying.CopyKind;
 import org.interlend.copying.CopyRequest;
@@ -20,13 +18,12 @@ import org.interlend.copying.Declaration;
 import org.interlend.copying.Delivery;
 import org.interlend.app.web.CopyResponse;
 import org.interlend.copying.CopyDownloads;
+import org.interlend.copying.DigitalCancels;
 import org.interlend.copying.DigitalDeliveries;
 import org.interlend.copying.DigitalRequests;
 import org.interlend.copying.DownloadClaim;
 import org.interlend.copying.InvalidCopyRequestException;
 import org.interlend.requests.Request;
-import org.interlend.requests.RequestStatus;
-import org.interlend.requests.RequestMessages;
 import org.interlend.requests.Requests;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,14 +47,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Digital copies", description = "Chapters and articles scanned by consortium libraries")
 public class DigitalRequestApi {
 
-  private static final Set<RequestStatus> CANCELLABLE = Set.of(RequestStatus.REQUESTED, RequestStatus.SCANNING);
-
   private final DigitalRequests digitalRequests;
   private final DigitalDeliveries deliveries;
   private final Requests requests;
   private final RequestingPatron requestingPatron;
   private final CopyDownloads downloads;
-  private final RequestMessages messages;
+  private final DigitalCancels cancels;
 
   public DigitalRequestApi(
       DigitalRequests digitalRequests,
@@ -65,13 +60,13 @@ public class DigitalRequestApi {
       Requests requests,
       RequestingPatron requestingPatron,
       CopyDownloads downloads,
-      RequestMessages messages) {
+      DigitalCancels cancels) {
     this.digitalRequests = digitalRequests;
     this.deliveries = deliveries;
     this.requests = requests;
     this.requestingPatron = requestingPatron;
     this.downloads = downloads;
-    this.messages = messages;
+    this.cancels = cancels;
   }
 
   /** The four statements of the declaration; each must be {@code true}. */
@@ -159,20 +154,12 @@ public class DigitalRequestApi {
   public ResponseEntity<DigitalRequestView> cancel(
       @PathVariable String id, Principal principal, HttpServletRequest http) {
     Request request = own(id, principal, http);
-    boolean supplied = deliveries.find(id).isPresent();
-    if (supplied || !CANCELLABLE.contains(request.status())) {
-      throw ApiErrors.problem(
-          HttpStatus.CONFLICT,
-          "Cannot be cancelled",
-          "Request " + id + " is " + request.status().label()
-              + (supplied ? ": the copy has already been supplied." : ": it can no longer be cancelled."));
-    }
-    messages.publish(
-        "request-cancel",
-        id,
-        null,
-        Map.of("cancelledBy", principal == null ? request.patronId() : principal.getName()));
-    return ResponseEntity.accepted().body(view(request));
+    String actor = principal == null ? request.patronId() : principal.getName();
+    return switch (cancels.cancel(id, actor, null)) {
+      case DigitalCancels.Cancel.Sent sent -> ResponseEntity.accepted().body(view(request));
+      case DigitalCancels.Cancel.Refused refused ->
+          throw ApiErrors.problem(HttpStatus.CONFLICT, "Cannot be cancelled", refused.reason());
+    };
   }
 
   @GetMapping("/api/requests/{id}/download")

@@ -114,6 +114,37 @@ class LocalRuntimeTest {
   }
 
   @Test
+  void staffClaimAndUnclaimATaskAndCannotCompleteOneSomeoneElseHolds() throws Exception {
+    signIn("admin", "demo");
+    post("/desk/smoke", "recipient=desk%40cityu.example");
+    var task =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> userTasks.open().stream()
+                    .filter(t -> t.elementId().equals("confirmSmoke") && t.assignee() == null)
+                    .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+    String path = "/desk/tasks/" + task.key();
+
+    signIn("staff-cityu", "demo");
+    assertThat(post(path + "/claim", "").statusCode()).isEqualTo(302);
+    await().atMost(Duration.ofSeconds(5)).until(() -> "staff-cityu".equals(userTasks.find(task.key()).orElseThrow().assignee()));
+    assertThat(get(path).body()).contains("assigned to you").contains(">Unassign<");
+    assertThat(post(path + "/unclaim", "").statusCode()).isEqualTo(302);
+    await().atMost(Duration.ofSeconds(5)).until(() -> userTasks.find(task.key()).orElseThrow().assignee() == null);
+
+    // held by someone else (as Tasklist would show it): the desk refuses to complete it
+    userTasks.claim(task.key(), "another-librarian");
+    await().atMost(Duration.ofSeconds(5)).until(() -> userTasks.find(task.key()).orElseThrow().assignee() != null);
+    HttpResponse<String> refused = postJson(path, "{\"variables\":{\"note\":\"mine now\"}}");
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("assigned to another-librarian");
+    assertThat(userTasks.find(task.key())).isPresent();
+  }
+
+  @Test
   void theStaffDeskNeedsAStaffSignIn() throws Exception {
     HttpResponse<String> anonymous = get("/desk");
     assertThat(anonymous.statusCode()).isEqualTo(302);

@@ -93,10 +93,12 @@ class ConsoleSearch {
           + " left join item i on i.id = pl.item_id"
           + " left join loan lo on lo.request_id = r.id"
           + " left join digital_request dr on dr.request_id = r.id"
-          + " left join overseas_request orq on orq.request_id = r.id";
+          + " left join overseas_request orq on orq.request_id = r.id"
+          + " left join library sl on sl.code = coalesce(lo.lender_code, pl.lender_code, dr.supplier)"
+          + " left join overseas_partner op on op.code = orq.partner_code";
 
-  private static final String SUPPLIER =
-      "coalesce(lo.lender_code, pl.lender_code, dr.supplier, orq.partner_code)";
+  /** The lender, supplier or overseas partner, by name. */
+  private static final String SUPPLIER = "coalesce(sl.name, op.name)";
 
   private final JdbcTemplate jdbc;
 

@@ -7,10 +7,10 @@
 (function () {
   'use strict';
 
-  var MAX_FILES = 20;
-  var MAX_FILE_BYTES = 50 * 1024 * 1024;
-
   var container = document.getElementById('task-form');
+  // the desk's limits (interlend.desk.max-files, interlend.desk.max-file-size), checked again on upload
+  var MAX_FILES = Number(container.dataset.maxFiles);
+  var MAX_FILE_BYTES = Number(container.dataset.maxFileBytes);
   var status = document.getElementById('form-status');
   var button = document.getElementById('complete');
   var schema = JSON.parse(document.getElementById('form-schema').textContent);
@@ -103,7 +103,8 @@
     }
     var tooBig = uploads.filter(function (u) { return u.file.size > MAX_FILE_BYTES; });
     if (tooBig.length > 0) {
-      say('The task was not completed: ' + tooBig[0].file.name + ' is larger than 50 MB.');
+      say('The task was not completed: ' + tooBig[0].file.name + ' is larger than '
+        + Math.round(MAX_FILE_BYTES / 1024 / 1024) + ' MB.');
       return;
     }
     button.disabled = true;

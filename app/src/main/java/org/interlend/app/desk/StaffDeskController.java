@@ -14,6 +14,7 @@ import org.interlend.workflows.engine.EmbeddedEngine;
 import org.interlend.workflows.engine.UserTasks;
 import org.interlend.workflows.engine.UserTasks.OpenTask;
 import org.interlend.workflows.engine.UserTasks.TaskNotOpenException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,11 +56,20 @@ class StaffDeskController {
   private final DeskTasks tasks;
   private final CamundaClient client;
   private final EmbeddedEngine engine;
+  private final int maxFiles;
+  private final DataSize maxFileSize;
 
   StaffDeskController(
-      UserTasks userTasks, DeskTasks tasks, CamundaClient client, EmbeddedEngine engine) {
+      UserTasks userTasks,
+      DeskTasks tasks,
+      CamundaClient client,
+      EmbeddedEngine engine,
+      @Value("${interlend.desk.max-files:20}") int maxFiles,
+      @Value("${interlend.desk.max-file-size:50MB}") DataSize maxFileSize) {
     this.userTasks = userTasks;
     this.tasks = tasks;
+    this.maxFiles = maxFiles;
+    this.maxFileSize = maxFileSize;
     this.client = client;
     this.engine = engine;
   }
@@ -90,6 +101,8 @@ class StaffDeskController {
     model.addAttribute("mine", actor.name().equals(task.assignee()));
     model.addAttribute("schema", tasks.form(task).schema());
     model.addAttribute("data", json(variables));
+    model.addAttribute("maxFiles", maxFiles);
+    model.addAttribute("maxFileBytes", maxFileSize.toBytes());
     return "desk/task";
   }
 

@@ -65,18 +65,28 @@ class LocalRuntimeTest {
             .atMost(Duration.ofSeconds(20))
             .until(() -> firstTaskLink(get("/desk").body()), p -> p != null);
     String taskPage = get(taskPath).body();
-    assertThat(taskPage).contains("Confirm smoke check").contains("name=\"note\"");
-    long instance = Long.parseLong(between(taskPage, "instance <span>", "</span>"));
+    // the page carries the task's Camunda Form for form-js, which renders and validates it
+    assertThat(taskPage)
+        .contains("Confirm smoke check")
+        .contains("\"id\": \"confirmSmoke\"")
+        .contains("/form-js/form-viewer.umd.js");
+    long key = Long.parseLong(taskPath.substring(taskPath.lastIndexOf('/') + 1));
+    long instance = userTasks.find(key).orElseThrow().processInstanceKey();
 
-    // the form's own validation: a required field left empty completes nothing
-    HttpResponse<String> invalid = post(taskPath, "note=");
-    assertThat(invalid.statusCode()).isEqualTo(422);
-    assertThat(invalid.body()).contains("Note is required");
-    assertThat(projection.completed(instance)).isFalse();
-
-    HttpResponse<String> done = post(taskPath, "note=checked+at+the+desk");
-    assertThat(done.statusCode()).isEqualTo(302);
+    // only the form's own fields reach the process
+    HttpResponse<String> done =
+        postJson(taskPath, "{\"variables\":{\"note\":\"checked at the desk\",\"recipient\":\"evil@example\"}}");
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.body()).contains("\"redirect\":\"/desk\"");
     await().atMost(Duration.ofSeconds(20)).until(() -> projection.completed(instance));
+    assertThat(projection.variables(instance)).containsEntry("note", "checked at the desk")
+        .containsEntry("recipient", "desk@cityu.example");
+    // completed a moment ago: gone from the list, and its page says so plainly
+    assertThat(get("/desk").body()).doesNotContain(taskPath + "\"");
+    HttpResponse<String> again = get(taskPath);
+    assertThat(again.statusCode()).isEqualTo(410);
+    assertThat(again.body()).contains("Task no longer open");
+    assertThat(postJson(taskPath, "{\"variables\":{\"note\":\"twice\"}}").statusCode()).isEqualTo(409);
     assertThat(get("/desk/mail").statusCode()).as("all mail is for administrators").isEqualTo(403);
     signIn("admin", "demo");
     assertThat(get("/desk/mail").body()).contains("Interlend smoke check " + instance);
@@ -97,7 +107,40 @@ class LocalRuntimeTest {
     signIn("staff-hku", "demo");
     assertThat(get("/desk").body()).doesNotContain("/desk/tasks/" + task.key() + "\"");
     assertThat(get("/desk/tasks/" + task.key()).statusCode()).isEqualTo(403);
-    assertThat(post("/desk/tasks/" + task.key(), "note=not+mine").statusCode()).isEqualTo(403);
+    assertThat(postJson("/desk/tasks/" + task.key(), "{\"variables\":{\"note\":\"not mine\"}}").statusCode())
+        .isEqualTo(403);
+    assertThat(post("/desk/tasks/" + task.key() + "/claim", "").statusCode()).isEqualTo(403);
+    assertThat(userTasks.find(task.key())).isPresent();
+  }
+
+  @Test
+  void staffClaimAndUnclaimATaskAndCannotCompleteOneSomeoneElseHolds() throws Exception {
+    signIn("admin", "demo");
+    post("/desk/smoke", "recipient=desk%40cityu.example");
+    var task =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> userTasks.open().stream()
+                    .filter(t -> t.elementId().equals("confirmSmoke") && t.assignee() == null)
+                    .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+    String path = "/desk/tasks/" + task.key();
+
+    signIn("staff-cityu", "demo");
+    assertThat(post(path + "/claim", "").statusCode()).isEqualTo(302);
+    await().atMost(Duration.ofSeconds(5)).until(() -> "staff-cityu".equals(userTasks.find(task.key()).orElseThrow().assignee()));
+    assertThat(get(path).body()).contains("assigned to you").contains(">Unassign<");
+    assertThat(post(path + "/unclaim", "").statusCode()).isEqualTo(302);
+    await().atMost(Duration.ofSeconds(5)).until(() -> userTasks.find(task.key()).orElseThrow().assignee() == null);
+
+    // held by someone else (as Tasklist would show it): the desk refuses to complete it
+    userTasks.claim(task.key(), "another-librarian");
+    await().atMost(Duration.ofSeconds(5)).until(() -> userTasks.find(task.key()).orElseThrow().assignee() != null);
+    HttpResponse<String> refused = postJson(path, "{\"variables\":{\"note\":\"mine now\"}}");
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("assigned to another-librarian");
     assertThat(userTasks.find(task.key())).isPresent();
   }
 
@@ -131,6 +174,16 @@ class LocalRuntimeTest {
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> postJson(String path, String json) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .header("X-CSRF-TOKEN", csrf)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.interlend.documents.LocalDocuments;
 import org.interlend.libraries.Library;
 import org.interlend.patrons.Patron;
 import org.interlend.patrons.Patrons;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +26,15 @@ public class DigitalCopyWorkers {
   private final DigitalRequests digitalRequests;
   private final Suppliers suppliers;
   private final ScanFiles scanFiles;
+  private final String consoleUrl;
 
   public DigitalCopyWorkers(
-      Patrons patrons, DigitalRequests digitalRequests, Suppliers suppliers, ScanFiles scanFiles) {
+      Patrons patrons,
+      DigitalRequests digitalRequests,
+      Suppliers suppliers,
+      ScanFiles scanFiles,
+      @Value("${interlend.public-url:http://localhost:8080}") String consoleUrl) {
+    this.consoleUrl = consoleUrl.replaceAll("/+$", "");
     this.patrons = patrons;
     this.digitalRequests = digitalRequests;
     this.suppliers = suppliers;
@@ -35,7 +43,7 @@ public class DigitalCopyWorkers {
 
   /** Facts for the {@code digital-eligibility} decision. */
   @JobWorker(type = "copy-patron-facts")
-  public Map<String, Object> patronFacts(@Variable String patronId) {
+  public Map<String, Object> patronFacts(@Variable String patronId, @Variable String requestId) {
     Patron patron = patrons.get(patronId);
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("patronCategory", patron.category());
@@ -44,6 +52,7 @@ public class DigitalCopyWorkers {
     facts.put("blockedReason", patron.blockedReason());
     facts.put("homeLibrary", patron.homeLibrary());
     facts.put("homeGroup", "staff-" + patron.homeLibrary());
+    facts.put("requestUrl", consoleUrl + "/staff/requests/" + requestId);
     return facts;
   }
 
@@ -102,14 +111,9 @@ public class DigitalCopyWorkers {
 
   /** The object keys the desk or Tasklist put in {@code scanFiles}: one key or a list of keys. */
   static List<String> uploadKeys(Object scanFiles) {
-    List<String> keys = new ArrayList<>();
-    if (scanFiles instanceof List<?> list) {
-      list.forEach(k -> keys.add(String.valueOf(k)));
-    } else if (scanFiles instanceof String key && !key.isBlank()) {
-      keys.add(key);
-    }
+    List<String> keys = new ArrayList<>(ScanUploads.keys(scanFiles));
     // only raw uploads: never a delivered copy or anything else in the bucket
-    keys.removeIf(k -> !k.startsWith("uploads/"));
+    keys.removeIf(k -> !k.startsWith("uploads/") && !LocalDocuments.isObjectKey(k));
     return keys;
   }
 }

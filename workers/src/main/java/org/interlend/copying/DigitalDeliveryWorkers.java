@@ -138,14 +138,8 @@ public class DigitalDeliveryWorkers {
 
   @SuppressWarnings("unchecked")
   static List<String> keys(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    if (value instanceof String s) {
-      return s.isBlank() ? List.of() : List.of(s);
-    }
-    if (value instanceof List<?> list) {
-      return list.stream().filter(o -> o != null && !String.valueOf(o).isBlank()).map(String::valueOf).toList();
+    if (value == null || value instanceof String || value instanceof List<?>) {
+      return ScanUploads.keys(value);
     }
     throw new IllegalArgumentException("uploadKeys must be an object key or a list of keys, got " + value);
   }

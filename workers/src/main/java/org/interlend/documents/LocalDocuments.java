@@ -100,6 +100,16 @@ public class LocalDocuments implements Documents {
     store.remove(key(reference));
   }
 
+  /** Where a reference of this store keeps its content in the object store. */
+  public static String objectKey(DocumentReference reference) {
+    return key(reference);
+  }
+
+  /** True for an object key of this store. */
+  public static boolean isObjectKey(String key) {
+    return key != null && key.startsWith(PREFIX);
+  }
+
   private static String key(DocumentReference reference) {
     String id = reference.documentId();
     if (id == null || !id.matches("[A-Za-z0-9-]{1,64}")) {

@@ -22,6 +22,7 @@ import org.interlend.libraries.Libraries;
 import org.interlend.libraries.Library;
 import org.interlend.patrons.Patron;
 import org.interlend.patrons.Patrons;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,7 @@ public class PhysicalLoanWorkers {
   private final Calendars calendars;
   private final LenderAsks asks;
   private final LendingProperties properties;
+  private final String consoleUrl;
 
   public PhysicalLoanWorkers(
       Patrons patrons,
@@ -48,7 +50,9 @@ public class PhysicalLoanWorkers {
       HkallAccounts accounts,
       Calendars calendars,
       LenderAsks asks,
-      LendingProperties properties) {
+      LendingProperties properties,
+      @Value("${interlend.public-url:http://localhost:8080}") String consoleUrl) {
+    this.consoleUrl = consoleUrl.replaceAll("/+$", "");
     this.patrons = patrons;
     this.catalogue = catalogue;
     this.libraries = libraries;
@@ -74,12 +78,19 @@ public class PhysicalLoanWorkers {
                 () -> new IllegalArgumentException("no title " + bibId + " in the union catalogue"));
     Library home = libraries.get(patron.homeLibrary());
     loans.open(requestId, bibId, home.code());
-    return Map.of(
-        "itemTitle", bib.title(),
-        "patronCategory", patron.category(),
-        "loanDays", patron.loanDays(),
-        "homeLibrary", home.code(),
-        "homeGroup", home.staffGroup());
+    Map<String, Object> out = new HashMap<>();
+    out.put("itemTitle", bib.title());
+    out.put("itemAuthor", bib.author());
+    out.put("itemIsbn", bib.isbn());
+    out.put("patronCategory", patron.category());
+    out.put("loanDays", patron.loanDays());
+    out.put("homeLibrary", home.code());
+    out.put("homeGroup", home.staffGroup());
+    // for the staff forms: where the item goes, for whom, and the request's page
+    out.put("homeLibraryName", home.name());
+    out.put("patronName", patron.name());
+    out.put("requestUrl", consoleUrl + "/staff/requests/" + requestId);
+    return out;
   }
 
   /** Blocked account and quota: holds one quota slot for the request when the patron may borrow. */

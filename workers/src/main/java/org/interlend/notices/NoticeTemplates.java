@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.interlend.requests.Money;
 import org.springframework.stereotype.Component;
 
 /**
  * Mail templates under {@code classpath:notices/<name>.txt}: the first line is {@code Subject: ...},
- * the rest is the body; {@code {{name}}} is replaced by the value of that name. A section {@code
+ * the rest is the body; {@code {{name}}} is replaced by the value of that name, {@code
+ * {{name|hkd}}} by that amount in Hong Kong dollars ("HK$1,234.50"). A section {@code
  * {{#name}}...{{/name}}} is kept only when the value is present (not null, blank or false), and
  * {@code {{^name}}...{{/name}}} only when it is not: one template says "as you asked" to a patron
  * who cancelled and gives the library's reason to one whose request staff cancelled.
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class NoticeTemplates {
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*(?:\\|\\s*([a-z]+)\\s*)?}}");
   private static final Pattern SECTION =
       Pattern.compile("\\{\\{([#^])([A-Za-z0-9_.]+)}}(.*?)\\{\\{/\\2}}", Pattern.DOTALL);
 
@@ -44,15 +47,23 @@ public class NoticeTemplates {
       sections.appendReplacement(kept, Matcher.quoteReplacement(show ? sections.group(3) : ""));
     }
     sections.appendTail(kept);
-    text = kept.toString();
-    Matcher m = PLACEHOLDER.matcher(text);
+    Matcher m = PLACEHOLDER.matcher(kept.toString());
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       Object v = values.get(m.group(1));
-      m.appendReplacement(out, Matcher.quoteReplacement(v == null ? "" : String.valueOf(v)));
+      String value = m.group(2) == null ? (v == null ? "" : String.valueOf(v)) : format(m.group(2), v);
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** {@code {{amount|hkd}}}: an amount as "HK$1,234.50". */
+  private static String format(String filter, Object value) {
+    return switch (filter) {
+      case "hkd" -> Money.hkd(value);
+      default -> throw new IllegalStateException("unknown notice filter |" + filter);
+    };
   }
 
   private static boolean present(Object value) {

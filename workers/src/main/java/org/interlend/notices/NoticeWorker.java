@@ -65,7 +65,7 @@ public class NoticeWorker {
     values.put("portalUrl", portalUrl);
     String to = recipient(job, values, patron);
     var rendered = templates.render(template, values);
-    notices.send("job:" + job.getKey(), to, rendered.subject(), rendered.body());
+    notices.send("job:" + job.getKey(), request.id(), to, rendered.subject(), rendered.body());
   }
 
   private String recipient(ActivatedJob job, Map<String, Object> values, Patron patron) {

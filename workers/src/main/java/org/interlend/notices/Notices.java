@@ -3,6 +3,7 @@ package org.interlend.notices;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,11 +29,20 @@ public class Notices {
    * @return true if it was recorded now, false if it had been recorded already
    */
   public boolean send(String key, String to, String subject, String body) {
+    return send(key, null, to, subject, body);
+  }
+
+  /**
+   * {@link #send(String, String, String, String)} for a notice about a request: it is listed in the
+   * request's history.
+   */
+  public boolean send(String key, String requestId, String to, String subject, String body) {
     int recorded =
         jdbc.update(
-            "insert into notice (dedup_key, recipient, subject, body) values (?, ?, ?, ?)"
+            "insert into notice (dedup_key, request_id, recipient, subject, body) values (?, ?, ?, ?, ?)"
                 + " on conflict (dedup_key) do nothing",
             key,
+            requestId,
             to,
             subject,
             body);
@@ -60,24 +70,60 @@ public class Notices {
       int attempts,
       String lastError) {}
 
+  private static final String COLUMNS =
+      "id, dedup_key, recipient, subject, body, status, queued_at, sent_at, attempts, last_error";
+
   /** The newest notices first, a page at a time. */
   public List<Notice> recent(int offset, int limit) {
     return jdbc.query(
-        "select id, dedup_key, recipient, subject, body, status, queued_at, sent_at, attempts,"
-            + " last_error from notice order by id desc offset ? limit ?",
-        (rs, i) ->
-            new Notice(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getTimestamp(7).toInstant(),
-                Optional.ofNullable(rs.getTimestamp(8)).map(java.sql.Timestamp::toInstant).orElse(null),
-                rs.getInt(9),
-                rs.getString(10)),
-        offset,
-        limit);
+        "select " + COLUMNS + " from notice order by id desc offset ? limit ?", ROW, offset, limit);
   }
+
+  /** The notices about a request, oldest first. */
+  public List<Notice> forRequest(String requestId) {
+    return jdbc.query(
+        "select " + COLUMNS + " from notice where request_id = ? order by id", ROW, requestId);
+  }
+
+  /**
+   * Sends a notice of the request again, as it was written, to the same recipient: once per {@code
+   * key} (a form submitted twice resends once).
+   *
+   * @return the new notice, or empty if the request has no such notice
+   */
+  public Optional<Notice> resend(String requestId, long noticeId, String key) {
+    int recorded =
+        jdbc.update(
+            "insert into notice (dedup_key, request_id, recipient, subject, body)"
+                + " select ?, request_id, recipient, subject, body from notice"
+                + " where id = ? and request_id = ? on conflict (dedup_key) do nothing",
+            key,
+            noticeId,
+            requestId);
+    if (recorded > 0) {
+      dispatcher.wakeUp();
+    }
+    return jdbc
+        .query(
+            "select " + COLUMNS + " from notice where dedup_key = ? and request_id = ?",
+            ROW,
+            key,
+            requestId)
+        .stream()
+        .findFirst();
+  }
+
+  private static final RowMapper<Notice> ROW =
+      (rs, i) ->
+          new Notice(
+              rs.getLong(1),
+              rs.getString(2),
+              rs.getString(3),
+              rs.getString(4),
+              rs.getString(5),
+              rs.getString(6),
+              rs.getTimestamp(7).toInstant(),
+              Optional.ofNullable(rs.getTimestamp(8)).map(java.sql.Timestamp::toInstant).orElse(null),
+              rs.getInt(9),
+              rs.getString(10));
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Map;
+import org.interlend.requests.Money;
 import org.springframework.stereotype.Component;
 
 /** Job workers of the reusable {@code cost-approval} process: the charge ledger. */
@@ -20,16 +21,18 @@ public class CostApprovalWorkers {
 
   /** Records the charge the patron is asked to accept (status OFFERED, answer due by a date). */
   @JobWorker(type = "cost-offer-charge")
-  public void offerCharge(ActivatedJob job) {
+  public Map<String, Object> offerCharge(ActivatedJob job) {
     Map<String, Object> v = job.getVariablesAsMap();
     Object answerBy = v.get("chargeAnswerBy");
+    BigDecimal amount = amount(v.get("patronCharge"));
     charges.offer(
         "job:" + job.getKey(),
         String.valueOf(v.get("requestId")),
         String.valueOf(v.get("patronId")),
-        amount(v.get("patronCharge")),
+        amount,
         v.get("chargeReason") == null ? "overseas supply" : v.get("chargeReason").toString(),
         answerBy == null ? null : LocalDate.parse(answerBy.toString()));
+    return Map.of("patronChargeHkd", Money.hkd(amount));
   }
 
   /**

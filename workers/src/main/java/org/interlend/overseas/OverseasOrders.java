@@ -20,6 +20,8 @@ import org.springframework.stereotype.Service;
 public class OverseasOrders {
 
   public static final String CANCEL_MESSAGE = "request-cancel";
+  /** The message the ordered request waits for (correlation key = request id). */
+  public static final String ARRIVED_MESSAGE = "item-arrived";
 
   /** The statuses in which an overseas request is not yet ordered, in the order they occur. */
   public static final List<RequestStatus> BEFORE_ORDER =
@@ -112,6 +114,39 @@ public class OverseasOrders {
     }
     throw new IllegalStateException(
         "request " + requestId + " is " + now.label() + ", not awaiting its order: cannot record an order");
+  }
+
+  /** The result of recording an arrival: done, or why not. */
+  public sealed interface Arrival {
+    record Done(Request request) implements Arrival {}
+
+    record Refused(Request request, String reason) implements Arrival {}
+  }
+
+  /**
+   * Staff record at the counter that the ordered item (or the partner's copy) has arrived: the
+   * process records it (RECEIVED) and, for a physical item, sends the pickup notice and waits 5
+   * days for the patron. Only an ORDERED request's item can arrive; recording it twice is one
+   * arrival.
+   *
+   * @throws IllegalArgumentException when the request is not an overseas request
+   */
+  public Arrival recordArrival(String requestId, String actor, String note) {
+    Request request = requests.get(requestId);
+    if (!request.kind().equals("OVERSEAS")) {
+      throw new IllegalArgumentException("request " + requestId + " is not an overseas request");
+    }
+    if (request.status() != RequestStatus.ORDERED) {
+      return new Arrival.Refused(
+          request,
+          "Request " + requestId + " is " + request.status().label()
+              + ": only an ordered item can arrive.");
+    }
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("arrivedBy", actor);
+    variables.put("arrivalNote", note == null || note.isBlank() ? null : note.strip());
+    messages.publish(ARRIVED_MESSAGE, requestId, "arrived:" + requestId, variables);
+    return new Arrival.Done(request);
   }
 
   private static String refusal(Request request) {

@@ -1,8 +1,12 @@
 package org.interlend.overseas;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import org.interlend.lending.PhysicalLoans;
+import org.interlend.lending.rules.LoanCalendar;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -38,6 +42,17 @@ public class OverseasRequests {
         d.volume(),
         d.pages(),
         d.patronNote());
+  }
+
+  /** The partner's name, e.g. "The British Library (On Demand)"; the code if unknown. */
+  public String partnerName(String code) {
+    if (code == null) {
+      return null;
+    }
+    return jdbc.query("select name from overseas_partner where code = ?", (rs, i) -> rs.getString(1), code)
+        .stream()
+        .findFirst()
+        .orElse(code);
   }
 
   public boolean partnerExists(String code) {
@@ -82,12 +97,23 @@ public class OverseasRequests {
     requireRow(updated, requestId);
   }
 
-  public void recordArrival(String requestId) {
+  /**
+   * Records the arrival once (a retried job keeps the first time).
+   *
+   * @return the last day the patron may pick a physical item up
+   */
+  public LocalDate recordArrival(String requestId) {
     int updated =
         jdbc.update(
             "update overseas_request set arrived_at = coalesce(arrived_at, now()) where request_id = ?",
             requestId);
     requireRow(updated, requestId);
+    Instant arrived =
+        jdbc.queryForObject(
+            "select arrived_at from overseas_request where request_id = ?",
+            (rs, i) -> rs.getTimestamp(1).toInstant(),
+            requestId);
+    return LoanCalendar.dateOf(arrived).plusDays(PhysicalLoans.PICKUP_DAYS);
   }
 
   /** Records the partner's due date and the pickup day of an arrived book. */

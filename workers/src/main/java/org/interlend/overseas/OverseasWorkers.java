@@ -15,6 +15,7 @@ import org.interlend.notices.NoticeTemplates;
 import org.interlend.notices.Notices;
 import org.interlend.patrons.Patron;
 import org.interlend.patrons.Patrons;
+import org.interlend.requests.Money;
 import org.interlend.requests.Request;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
@@ -40,6 +41,7 @@ public class OverseasWorkers {
   private final Calendars calendars;
   private final String staffEmail;
   private final int returnBufferDays;
+  private final String consoleUrl;
 
   public OverseasWorkers(
       OverseasRequests overseas,
@@ -53,7 +55,8 @@ public class OverseasWorkers {
       DigitalRequests copies,
       Calendars calendars,
       @Value("${interlend.overseas.staff-email:ill-{library}@interlend.local}") String staffEmail,
-      @Value("${interlend.overseas.return-buffer-days:14}") int returnBufferDays) {
+      @Value("${interlend.overseas.return-buffer-days:14}") int returnBufferDays,
+      @Value("${interlend.public-url:http://localhost:8080}") String consoleUrl) {
     this.overseas = overseas;
     this.orders = orders;
     this.charges = charges;
@@ -66,6 +69,7 @@ public class OverseasWorkers {
     this.calendars = calendars;
     this.staffEmail = staffEmail;
     this.returnBufferDays = returnBufferDays;
+    this.consoleUrl = consoleUrl.replaceAll("/+$", "");
   }
 
   /**
@@ -107,6 +111,11 @@ public class OverseasWorkers {
     out.put("loanDays", patron.loanDays());
     out.put("homeLibrary", patron.homeLibrary());
     out.put("homeGroup", "staff-" + patron.homeLibrary());
+    // for the staff forms: who asked, why, and for what, in words
+    out.put("patronName", patron.name());
+    out.put("purposeLabel", OverseasLabels.purpose(text(v, "purpose")));
+    out.put("itemTypeLabel", OverseasLabels.itemType(text(v, "itemType")));
+    out.put("requestUrl", consoleUrl + "/staff/requests/" + requestId);
     return out;
   }
 
@@ -240,7 +249,13 @@ public class OverseasWorkers {
         hkd,
         text(v, "deliveryEstimate"),
         required(v, "format"));
-    return Map.of("costHkd", hkd.doubleValue(), "rateHkd", rate.doubleValue());
+    return Map.of(
+        "costHkd", hkd.doubleValue(),
+        "rateHkd", rate.doubleValue(),
+        "costHkdText", Money.hkd(hkd),
+        "estimatedCostText", Money.of(currency, estimated),
+        "partnerName", overseas.partnerName(partnerCode),
+        "formatLabel", OverseasLabels.format(required(v, "format")));
   }
 
   /**
@@ -284,9 +299,14 @@ public class OverseasWorkers {
     }
   }
 
+  /**
+   * Records the arrival staff reported at the counter (message {@code item-arrived}); a physical
+   * item then waits for its patron: returns {@code pickupBy}, the last day to pick it up ({@value
+   * org.interlend.lending.PhysicalLoans#PICKUP_DAYS} calendar days, as for HKALL items).
+   */
   @JobWorker(type = "overseas-record-arrival")
-  public void recordArrival(ActivatedJob job) {
-    overseas.recordArrival(required(job.getVariablesAsMap(), "requestId"));
+  public Map<String, Object> recordArrival(ActivatedJob job) {
+    return Map.of("pickupBy", overseas.recordArrival(required(job.getVariablesAsMap(), "requestId")).toString());
   }
 
   /**
@@ -309,6 +329,7 @@ public class OverseasWorkers {
     var rendered = templates.render(template, values);
     notices.send(
         "job:" + job.getKey(),
+        request.id(),
         staffEmail.replace("{library}", library),
         rendered.subject(),
         rendered.body());

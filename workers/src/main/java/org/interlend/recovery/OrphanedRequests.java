@@ -93,6 +93,7 @@ public class OrphanedRequests {
                 "title", request.title(),
                 "patronName", patron.name(),
                 "portalUrl", portalUrl));
-    notices.send("orphaned:" + request.id(), patron.email(), rendered.subject(), rendered.body());
+    notices.send(
+        "orphaned:" + request.id(), request.id(), patron.email(), rendered.subject(), rendered.body());
   }
 }

@@ -125,14 +125,64 @@ public class Requests {
     return true;
   }
 
+  /** The history the patron sees: status changes, and the notes staff chose to show them. */
   public List<StatusChange> history(String requestId) {
     return jdbc.query(
-        "select status, actor, note, at from request_event where request_id = ? order by id",
+        "select status, actor, note, at from request_event where request_id = ? and visible_to_patron"
+            + " order by id",
         (rs, i) ->
             new StatusChange(
                 RequestStatus.valueOf(rs.getString("status")),
                 rs.getString("actor"),
                 rs.getString("note"),
+                toInstant(rs.getTimestamp("at"))),
+        requestId);
+  }
+
+  /**
+   * Records a staff note or a counter action in the request's history, keeping its status. A note
+   * is shown to the patron only when {@code visibleToPatron}; actions are recorded for staff.
+   *
+   * @param dedupKey makes a repeated submission record nothing the second time; null for none
+   * @return true if recorded now
+   */
+  @Transactional
+  public boolean recordEvent(
+      String requestId,
+      RequestEvent.Kind kind,
+      String actor,
+      String note,
+      boolean visibleToPatron,
+      String dedupKey) {
+    if (kind == RequestEvent.Kind.STATUS) {
+      throw new IllegalArgumentException("status changes are recorded with recordStatus");
+    }
+    int inserted =
+        jdbc.update(
+            "insert into request_event (request_id, status, actor, note, kind, visible_to_patron, dedup_key)"
+                + " select id, status, ?, ?, ?, ?, ? from request where id = ?"
+                + " on conflict (dedup_key) do nothing",
+            actor,
+            note,
+            kind.name(),
+            visibleToPatron,
+            dedupKey,
+            requestId);
+    return inserted > 0;
+  }
+
+  /** Everything in the request's history, for staff: status changes, notes and actions. */
+  public List<RequestEvent> timeline(String requestId) {
+    return jdbc.query(
+        "select status, kind, actor, note, visible_to_patron, at from request_event"
+            + " where request_id = ? order by id",
+        (rs, i) ->
+            new RequestEvent(
+                RequestStatus.valueOf(rs.getString("status")),
+                RequestEvent.Kind.valueOf(rs.getString("kind")),
+                rs.getString("actor"),
+                rs.getString("note"),
+                rs.getBoolean("visible_to_patron"),
                 toInstant(rs.getTimestamp("at"))),
         requestId);
   }

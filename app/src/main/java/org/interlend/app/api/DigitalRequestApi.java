@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.interlend.copying.CopyKind;
 import org.interlend.copying.CopyRequest;
@@ -30,8 +28,6 @@ import org.interlend.copying.DownloadClaim;
 import org.interlend.copying.InvalidCopyRequestException;
 import org.interlend.requests.CancelMessage;
 import org.interlend.requests.Request;
-import org.interlend.requests.RequestStatus;
-import org.interlend.requests.RequestMessages;
 import org.interlend.requests.Requests;
 import org.interlend.requests.Submissions;
 import org.springframework.http.HttpStatus;
@@ -56,8 +52,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Digital copies", description = "Chapters and articles scanned by consortium libraries")
 public class DigitalRequestApi {
-
-  private static final Set<RequestStatus> CANCELLABLE = Set.of(RequestStatus.REQUESTED, RequestStatus.SCANNING);
 
   private final DigitalRequests digitalRequests;
   private final DigitalDeliveries deliveries;

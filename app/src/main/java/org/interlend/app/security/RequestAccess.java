@@ -17,9 +17,10 @@ import org.springframework.stereotype.Service;
  *       supplier, always acting as staff (their name in the history); some actions belong to one
  *       of these libraries only (a recall to the lender, a charge declined for the patron to the
  *       home library).
- *   <li>Managers: read every request (cost decisions are their Tasklist tasks).
- *   <li>Administrators: read every request; the engine clock, the smoke check, incidents and all
- *       mail are theirs (checked by role on those pages).
+ *   <li>Managers: read every request (cost decisions are their Tasklist tasks), and add notes,
+ *       resend notices and retry incidents on any.
+ *   <li>Administrators: read every request, add notes, resend notices and retry incidents on any;
+ *       the engine clock, the smoke check and all mail are theirs (checked by role on those pages).
  * </ul>
  *
  * A request the actor may not read is "not found" (404), so ids cannot be probed; one they may read
@@ -47,7 +48,10 @@ public class RequestAccess {
     RECALL,
     /** Record an overseas item's arrival: the home library. */
     RECORD_ARRIVAL,
-    /** Add a note, resend a notice, retry an incident: any involved library. */
+    /**
+     * Add a note, resend a notice, retry an incident: staff of any involved library, managers and
+     * administrators.
+     */
     STAFF_WORK
   }
 
@@ -102,7 +106,7 @@ public class RequestAccess {
           case DECLINE_CHARGE_FOR_PATRON, RECORD_ARRIVAL -> home;
           case COUNTER -> home || supplier;
           case RECALL -> supplier;
-          case STAFF_WORK -> home || supplier;
+          case STAFF_WORK -> home || supplier || actor.manager() || actor.admin();
         };
     if (!allowed) {
       throw new Denied(false, refusal(action, p));

@@ -182,7 +182,7 @@ public class SecurityConfiguration {
                     .requestMatchers("/staff/statistics", "/staff/statistics/**")
                     .hasRole("MANAGER")
                     // the local engine's clock, the smoke check and all mail: administrators
-                    .requestMatchers("/desk/clock", "/desk/smoke", "/desk/mail", "/desk/mail/**")
+                    .requestMatchers("/desk/admin", "/desk/clock", "/desk/smoke", "/desk/mail", "/desk/mail/**")
                     .hasRole("ADMIN")
                     .requestMatchers("/desk/**", "/staff/**")
                     .hasAnyRole("STAFF", "MANAGER", "ADMIN")

@@ -1,36 +1,23 @@
 package org.interlend.app.security;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The sign-in page, and the start page that sends each user where their work is. */
+/**
+ * The sign-in page, and the start page that sends each user where their work is: patrons to the
+ * portal, staff, managers and administrators to the staff console (which links to their tasks: the
+ * local desk, or Tasklist on a Camunda cluster).
+ */
 @Controller
 public class SignInController {
 
   private final SignInOptions options;
-  private final String staffStart;
 
-  /**
-   * @param tasklistUrl where staff work when a Camunda cluster runs the processes (Tasklist); with
-   *     the in-memory engine they use the local staff desk
-   */
-  public SignInController(
-      SignInOptions options,
-      @Value("${interlend.engine.grpc-address:}") String grpcAddress,
-      @Value("${interlend.engine.tasklist-url:}") String tasklistUrl,
-      @Value("${interlend.engine.rest-address:}") String restAddress) {
+  public SignInController(SignInOptions options) {
     this.options = options;
-    if (grpcAddress == null || grpcAddress.isBlank()) {
-      this.staffStart = "/desk";
-    } else if (tasklistUrl != null && !tasklistUrl.isBlank()) {
-      this.staffStart = tasklistUrl;
-    } else {
-      this.staffStart = restAddress.replaceAll("/+$", "") + "/tasklist";
-    }
   }
 
   @GetMapping("/login")
@@ -50,11 +37,8 @@ public class SignInController {
     if (roles.contains("ROLE_PATRON")) {
       return "redirect:/portal";
     }
-    if (roles.contains("ROLE_STAFF") || roles.contains("ROLE_MANAGER")) {
-      return "redirect:" + staffStart;
-    }
-    if (roles.contains("ROLE_ADMIN")) {
-      return staffStart.equals("/desk") ? "redirect:/desk" : "redirect:/actuator/health";
+    if (roles.contains("ROLE_STAFF") || roles.contains("ROLE_MANAGER") || roles.contains("ROLE_ADMIN")) {
+      return "redirect:/staff";
     }
     return "redirect:/login?error";
   }

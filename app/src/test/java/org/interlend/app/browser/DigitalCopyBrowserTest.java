@@ -2,14 +2,12 @@ package org.interlend.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -29,11 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,9 +44,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class DigitalCopyBrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired Requests requests;
@@ -60,66 +51,35 @@ class DigitalCopyBrowserTest {
 
   @TempDir Path temp;
   Path downloads;
-  WebDriver browser;
+  Browser browser;
 
   @BeforeEach
   void startBrowser() throws Exception {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver);"
-            + " ./interlend test installs them when it runs as root");
     downloads = Files.createDirectories(temp.resolve("downloads"));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--window-size=1280,1024", "--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
-    options.setExperimentalOption(
-        "prefs",
-        Map.of(
-            "download.default_directory", downloads.toString(),
-            "download.prompt_for_download", false,
-            "plugins.always_open_pdf_externally", true,
-            "profile.default_content_setting_values.automatic_downloads", 1));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    browser = Browser.start(port, temp.resolve("profile"), downloads);
   }
 
   @AfterEach
   void stopBrowser() {
     if (browser != null) {
-      browser.quit();
+      browser.close();
     }
   }
 
   private void open(String path) {
-    browser.get("http://127.0.0.1:" + port + path);
+    browser.open(path);
   }
 
   private void signIn(String user) {
-    browser.manage().deleteAllCookies();
-    open("/login");
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys("demo");
-    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    browser.signIn(user);
   }
 
   private String text() {
-    return browser.findElement(By.tagName("body")).getText();
+    return browser.text();
   }
 
-  /** Waits for the page (possibly still loading after a click) to show the text. */
   private void waitFor(String expected) {
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .ignoreExceptions()
-        .untilAsserted(() -> assertThat(text()).contains(expected));
+    browser.waitFor(expected);
   }
 
   @Test
@@ -129,38 +89,38 @@ class DigitalCopyBrowserTest {
     // the patron signs in, searches the union catalogue, and asks for a chapter
     signIn(patron);
     waitFor("Welcome");
-    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-    WebElement search = browser.findElement(By.id("q"));
+    assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    WebElement search = browser.driver.findElement(By.id("q"));
     search.sendKeys("copyright law");
     search.submit();
     waitFor("Requestable through HKALL.");
     assertThat(text()).contains("Hong Kong Copyright Law in Practice");
     // the language switch: the same search in Traditional Chinese, and back
-    browser.findElement(By.linkText("繁體中文")).click();
+    browser.driver.findElement(By.linkText("繁體中文")).click();
     waitFor("可經港書網申請");
-    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-TW");
-    browser.findElement(By.linkText("English")).click();
+    assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-TW");
+    browser.driver.findElement(By.linkText("English")).click();
     waitFor("Requestable through HKALL.");
-    browser.findElement(By.linkText("Request a digital chapter or article")).click();
-    assertThat(browser.findElement(By.id("f-title")).getAttribute("value")).isEqualTo("Hong Kong Copyright Law in Practice");
+    browser.driver.findElement(By.linkText("Request a digital chapter or article")).click();
+    assertThat(browser.driver.findElement(By.id("f-title")).getAttribute("value")).isEqualTo("Hong Kong Copyright Law in Practice");
 
     // bad input first: nothing is placed, the message says why
-    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
     waitFor("The request was not placed");
     assertThat(text()).contains("affirm every statement of the declaration");
     assertThat(requests.forPatron(patron)).isEmpty();
 
-    browser.findElement(By.id("f-chapter")).sendKeys("2");
-    browser.findElement(By.id("f-pageStart")).sendKeys("41");
-    browser.findElement(By.id("f-pageEnd")).sendKeys("42");
-    browser.findElement(By.id("f-totalPages")).sendKeys("320");
+    browser.driver.findElement(By.id("f-chapter")).sendKeys("2");
+    browser.driver.findElement(By.id("f-pageStart")).sendKeys("41");
+    browser.driver.findElement(By.id("f-pageEnd")).sendKeys("42");
+    browser.driver.findElement(By.id("f-totalPages")).sendKeys("320");
     for (String statement : List.of("researchOrPrivateStudy", "notSuppliedBefore", "notRelatedToOtherPerson", "noRedistribution")) {
-      browser.findElement(By.id("f-" + statement)).click();
+      browser.driver.findElement(By.id("f-" + statement)).click();
     }
-    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
     waitFor("placed. You will be told");
     Request request = requests.forPatron(patron).get(0);
-    assertThat(browser.getCurrentUrl()).endsWith("/portal/requests/" + request.id());
+    assertThat(browser.driver.getCurrentUrl()).endsWith("/portal/requests/" + request.id());
 
     // the supplier's staff get the scan task in the local staff desk
     long instance = request.processInstanceKey();
@@ -175,15 +135,16 @@ class DigitalCopyBrowserTest {
                 t -> t != null);
     String group = task.candidateGroups().get(0);
     signIn(group);
-    waitFor("Open tasks");
-    open("/desk?group=" + group);
-    browser.findElement(By.cssSelector("a[href='/desk/tasks/" + task.key() + "']")).click();
-    waitFor("instance " + instance);
-    assertThat(text()).contains("Scan and upload");
-    browser.findElement(By.cssSelector("input[name=scanOutcome][value=supplied]")).click();
-    browser.findElement(By.cssSelector("input[type=file][name=scanFiles]")).sendKeys(scan(temp.resolve("scan.pdf"), 2).toString());
-    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-    waitFor("Completed \"Scan and upload\"");
+    waitFor("Requests");
+    open("/desk");
+    browser.click("a[href='/desk/tasks/" + task.key() + "']");
+    waitFor("Scan and upload");
+    browser.awaitTaskForm();
+    assertThat(text()).contains(request.id()).contains("Hong Kong Copyright Law in Practice");
+    browser.chooseRadio("Supplied: scan uploaded");
+    browser.attach("scanFiles", scan(temp.resolve("scan.pdf"), 2));
+    browser.completeTask();
+    waitFor("Completed \"Scan and upload\" for " + request.id());
 
     // delivered: the patron downloads the watermarked copy
     await().atMost(Duration.ofSeconds(60)).until(() -> requests.get(request.id()).status() == RequestStatus.DELIVERED);
@@ -192,7 +153,7 @@ class DigitalCopyBrowserTest {
     open("/portal/requests/" + request.id());
     waitFor("5 of 5");
     assertThat(text()).contains("Delivered");
-    WebElement download = browser.findElement(By.xpath("//button[normalize-space()='Download the PDF']"));
+    WebElement download = browser.driver.findElement(By.xpath("//button[normalize-space()='Download the PDF']"));
     for (int i = 1; i <= 5; i++) {
       download.click();
       int expected = i;

@@ -52,17 +52,17 @@ class StatisticsBrowserTest {
   @BeforeEach
   void startBrowser() throws Exception {
     assumeTrue(
-        Files.isExecutable(DigitalCopyBrowserTest.CHROMIUM) && Files.isExecutable(DigitalCopyBrowserTest.CHROMEDRIVER),
+        Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
         "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(DigitalCopyBrowserTest.CHROMIUM.toFile());
+    options.setBinary(Browser.CHROMIUM.toFile());
     options.addArguments(
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
         "--window-size=1280,1024", "--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
-            .usingDriverExecutable(DigitalCopyBrowserTest.CHROMEDRIVER.toFile())
+            .usingDriverExecutable(Browser.CHROMEDRIVER.toFile())
             .usingAnyFreePort()
             .build();
     browser = new ChromeDriver(service, options);

@@ -116,6 +116,19 @@ public class WebSession {
     return send(b.build());
   }
 
+  /**
+   * Posts a body as a page's script would: with the session cookie and the CSRF token of the last
+   * page seen in the {@code X-CSRF-TOKEN} header.
+   */
+  public HttpResponse<String> postBody(String path, String contentType, byte[] body) throws Exception {
+    HttpRequest.Builder b =
+        request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (csrf != null) {
+      b.header("X-CSRF-TOKEN", csrf);
+    }
+    return send(b.build());
+  }
+
   public HttpResponse<String> api(String method, String path, String user, String json) throws Exception {
     HttpRequest.Builder b = request(path).header("Accept", "application/json");
     if (user != null) {

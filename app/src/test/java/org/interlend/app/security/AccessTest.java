@@ -136,7 +136,7 @@ class AccessTest {
 
     WebSession staff = new WebSession(port).signIn("staff-cuhk");
     assertThat(staff.get("/portal").statusCode()).isEqualTo(403);
-    assertThat(staff.get("/").headers().firstValue("Location").orElse("")).endsWith("/desk");
+    assertThat(staff.get("/").headers().firstValue("Location").orElse("")).endsWith("/staff");
     assertThat(staff.get("/desk").statusCode()).isEqualTo(200);
   }
 

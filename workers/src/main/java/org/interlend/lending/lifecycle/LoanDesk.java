@@ -90,6 +90,26 @@ public class LoanDesk {
     publish(LOST, requestId, "lost:" + requestId, Map.of("lossReportedBy", reportedBy));
   }
 
+  /** What was reported at the counter. */
+  public enum LossKind {
+    /** Not returned. */
+    LOST,
+    /** Returned damaged beyond use: not lost. */
+    DAMAGED
+  }
+
+  /**
+   * Reports the item lost or damaged, with what the counter saw: the lender's staff get the task
+   * "Record loss or damage" with the reported kind ({@code lossKind}) already chosen and the note.
+   */
+  public void reportLoss(String requestId, String reportedBy, LossKind kind, String note) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("lossReportedBy", reportedBy);
+    variables.put("lossKind", kind.name());
+    variables.put("lossReportNote", note == null || note.isBlank() ? null : note.strip());
+    publish(LOST, requestId, "lost:" + requestId, variables);
+  }
+
   /**
    * Publishes once per message id: the same recall or check-in sent twice while the first is still
    * buffered is the same message, which the engine refuses as a duplicate; that is not an error.

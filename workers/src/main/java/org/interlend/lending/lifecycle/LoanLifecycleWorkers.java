@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.interlend.lending.rules.Fine;
 import org.interlend.libraries.Libraries;
+import org.interlend.patrons.Patrons;
+import org.interlend.requests.Requests;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +23,21 @@ public class LoanLifecycleWorkers {
 
   private final LoanLifecycle lifecycle;
   private final Libraries libraries;
+  private final Requests requests;
+  private final Patrons patrons;
+  private final String consoleUrl;
 
-  public LoanLifecycleWorkers(LoanLifecycle lifecycle, Libraries libraries) {
+  public LoanLifecycleWorkers(
+      LoanLifecycle lifecycle,
+      Libraries libraries,
+      Requests requests,
+      Patrons patrons,
+      @Value("${interlend.public-url:http://localhost:8080}") String consoleUrl) {
     this.lifecycle = lifecycle;
     this.libraries = libraries;
+    this.requests = requests;
+    this.patrons = patrons;
+    this.consoleUrl = consoleUrl.replaceAll("/+$", "");
   }
 
   /**
@@ -52,6 +66,10 @@ public class LoanLifecycleWorkers {
             terms(job.getVariablesAsMap()));
     Map<String, Object> out = state(loan);
     out.put("lenderName", libraries.get(lenderCode).name());
+    // for the staff's "Record loss or damage" form: which request, title and patron
+    out.put("itemTitle", requests.get(requestId).title());
+    out.put("patronName", patrons.get(patronId).name());
+    out.put("requestUrl", consoleUrl + "/staff/requests/" + requestId);
     return out;
   }
 

@@ -36,6 +36,23 @@ public class CamundaUserTasks implements UserTasks {
         .toList();
   }
 
+  /** One search per instance: {@code POST /v2/user-tasks/search} by process instance and state. */
+  @Override
+  public List<OpenTask> openIn(java.util.Collection<Long> processInstanceKeys) {
+    List<OpenTask> tasks = new java.util.ArrayList<>();
+    for (long key : processInstanceKeys) {
+      client
+          .newUserTaskSearchRequest()
+          .filter(f -> f.processInstanceKey(key).state(UserTaskState.CREATED))
+          .send()
+          .join()
+          .items()
+          .forEach(t -> tasks.add(toOpenTask(t)));
+    }
+    tasks.sort(java.util.Comparator.comparing(OpenTask::created));
+    return tasks;
+  }
+
   private static OpenTask toOpenTask(UserTask t) {
     return new OpenTask(
         t.getUserTaskKey(),
@@ -44,7 +61,46 @@ public class CamundaUserTasks implements UserTasks {
         t.getProcessInstanceKey(),
         t.getCandidateGroups() == null ? List.of() : List.copyOf(t.getCandidateGroups()),
         t.getFormKey() == null ? -1 : t.getFormKey(),
-        t.getCreationDate() == null ? Instant.EPOCH : t.getCreationDate().toInstant());
+        t.getCreationDate() == null ? Instant.EPOCH : t.getCreationDate().toInstant(),
+        t.getAssignee() == null || t.getAssignee().isBlank() ? null : t.getAssignee(),
+        t.getDueDate() == null ? null : t.getDueDate().toString());
+  }
+
+  /**
+   * {@code POST /v2/user-tasks/{key}/assignment} with {@code allowOverride: false}: refused (409)
+   * when someone else holds the task, 404 when it has ended.
+   */
+  @Override
+  public void claim(long userTaskKey, String user) {
+    try {
+      client
+          .newAssignUserTaskCommand(userTaskKey)
+          .assignee(user)
+          .allowOverride(false)
+          .send()
+          .join(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (ProblemException e) {
+      throw notOpen(userTaskKey, e);
+    }
+  }
+
+  /** {@code DELETE /v2/user-tasks/{key}/assignee}. */
+  @Override
+  public void unclaim(long userTaskKey) {
+    try {
+      client.newUnassignUserTaskCommand(userTaskKey).send().join(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (ProblemException e) {
+      throw notOpen(userTaskKey, e);
+    }
+  }
+
+  private static RuntimeException notOpen(long userTaskKey, ProblemException e) {
+    if (e.code() == 404 || e.code() == 409) {
+      return new TaskNotOpenException(
+          "user task " + userTaskKey + " is not open to you"
+              + (e.details() == null ? "" : ": " + e.details().getDetail()));
+    }
+    return e;
   }
 
   /**

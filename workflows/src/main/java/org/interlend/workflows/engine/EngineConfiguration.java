@@ -95,6 +95,16 @@ public class EngineConfiguration {
     EngineStatus engineStatus(EmbeddedEngine engine) {
       return engine::failure;
     }
+
+    @Bean
+    Incidents incidents(EmbeddedEngine engine, CamundaClient client) {
+      return new LocalIncidents(engine.projection(), client);
+    }
+
+    @Bean
+    ProcessActivity processActivity(EmbeddedEngine engine) {
+      return new LocalProcessActivity(engine.projection());
+    }
   }
 
   @Configuration(proxyBeanMethods = false)
@@ -109,6 +119,16 @@ public class EngineConfiguration {
     @Bean
     EngineStatus engineStatus(CamundaClient client) {
       return new ClusterStatus(client);
+    }
+
+    @Bean
+    Incidents incidents(CamundaClient client) {
+      return new CamundaIncidents(client);
+    }
+
+    @Bean
+    ProcessActivity processActivity(CamundaClient client) {
+      return new CamundaProcessActivity(client);
     }
 
     /**

@@ -101,6 +101,8 @@ public final class EngineProjection implements AutoCloseable {
   private final Map<Long, Instance> live = new ConcurrentHashMap<>();
   private final Map<Long, InstanceView> ended;
   private final Map<Long, OpenTask> openTasks = new ConcurrentHashMap<>();
+  /** Tasks being completed (their completing listeners run): no longer open to anyone. */
+  private final Map<Long, OpenTask> completingTasks = new ConcurrentHashMap<>();
   private final Map<Long, TaskEnding> endedTasks;
   private final Map<Long, Incident> incidents = new ConcurrentHashMap<>();
   private final Map<Long, CompletableFuture<CommandOutcome>> outcomes;
@@ -153,6 +155,11 @@ public final class EngineProjection implements AutoCloseable {
 
   public Optional<OpenTask> openTask(long userTaskKey) {
     return Optional.ofNullable(openTasks.get(userTaskKey));
+  }
+
+  /** Whether the task is being completed: its completion was accepted, its listeners still run. */
+  public boolean completing(long userTaskKey) {
+    return completingTasks.containsKey(userTaskKey);
   }
 
   /** How a recently ended user task ended; empty if it is open, unknown or long gone. */
@@ -455,12 +462,26 @@ public final class EngineProjection implements AutoCloseable {
                       t.created(),
                       blankToNull(value.getAssignee()),
                       blankToNull(value.getDueDate())));
+      case COMPLETING -> {
+        OpenTask task = openTasks.remove(key);
+        if (task != null) {
+          completingTasks.put(key, task);
+        }
+      }
+      case COMPLETION_DENIED -> {
+        OpenTask task = completingTasks.remove(key);
+        if (task != null) {
+          openTasks.put(key, task);
+        }
+      }
       case COMPLETED -> {
         openTasks.remove(key);
+        completingTasks.remove(key);
         endedTasks.put(key, new TaskEnding(key, true, at, Map.copyOf(nonNull(value.getVariables()))));
       }
       case CANCELED -> {
         openTasks.remove(key);
+        completingTasks.remove(key);
         endedTasks.put(key, new TaskEnding(key, false, at, Map.of()));
       }
       default -> {}

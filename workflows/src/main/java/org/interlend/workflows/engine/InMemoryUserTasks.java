@@ -46,30 +46,58 @@ public class InMemoryUserTasks implements UserTasks {
 
   @Override
   public void complete(long userTaskKey, Map<String, Object> variables) {
-    engine.failure().ifPresent(reason -> {
-      throw new EngineUnavailableException(reason);
-    });
-    if (find(userTaskKey).isEmpty()) {
-      throw new TaskNotOpenException("user task " + userTaskKey + " is not open");
-    }
     byte[] msgPack = MsgPackConverter.convertToMsgPack(variables == null ? Map.of() : variables);
-    UserTaskRecord command =
+    send(
+        UserTaskIntent.COMPLETE,
         new UserTaskRecord()
             .setUserTaskKey(userTaskKey)
             .setVariables(new UnsafeBuffer(msgPack))
-            .setAction("complete");
+            .setAction("complete"),
+        "completed");
+  }
+
+  /** The engine's CLAIM command: assigns the task unless someone else holds it. */
+  @Override
+  public void claim(long userTaskKey, String user) {
+    if (user == null || user.isBlank()) {
+      throw new IllegalArgumentException("claim needs a user");
+    }
+    send(
+        UserTaskIntent.CLAIM,
+        new UserTaskRecord().setUserTaskKey(userTaskKey).setAssignee(user).setAction("claim"),
+        "claimed");
+  }
+
+  /** The engine's ASSIGN command with no assignee, as the REST gateway's unassign writes it. */
+  @Override
+  public void unclaim(long userTaskKey) {
+    send(
+        UserTaskIntent.ASSIGN,
+        new UserTaskRecord().setUserTaskKey(userTaskKey).setAssignee("").setAction("unassign"),
+        "unassigned");
+  }
+
+  /**
+   * Writes a user-task command onto the engine's log and waits for the engine's answer; a
+   * rejection means the task is no longer open as the caller thought.
+   */
+  private void send(UserTaskIntent intent, UserTaskRecord command, String done) {
+    engine.failure().ifPresent(reason -> {
+      throw new EngineUnavailableException(reason);
+    });
+    long userTaskKey = command.getUserTaskKey();
+    if (find(userTaskKey).isEmpty()) {
+      throw new TaskNotOpenException("user task " + userTaskKey + " is not open");
+    }
     RecordMetadata metadata =
-        new RecordMetadata()
-            .recordType(RecordType.COMMAND)
-            .valueType(ValueType.USER_TASK)
-            .intent(UserTaskIntent.COMPLETE);
+        new RecordMetadata().recordType(RecordType.COMMAND).valueType(ValueType.USER_TASK).intent(intent);
     var written =
         engine
             .writer()
             .tryWrite(WriteContext.internal(), LogAppendEntry.of(userTaskKey, metadata, command));
     if (written.isLeft()) {
       throw new EngineUnavailableException(
-          "the in-memory engine refused to take the completion of user task "
+          "the in-memory engine refused to take the command for user task "
               + userTaskKey
               + ": "
               + written.getLeft());
@@ -78,7 +106,7 @@ public class InMemoryUserTasks implements UserTasks {
         engine.projection().awaitOutcome(written.get(), ANSWER_TIMEOUT);
     if (!outcome.accepted()) {
       throw new TaskNotOpenException(
-          "user task " + userTaskKey + " was not completed: " + outcome.reason());
+          "user task " + userTaskKey + " was not " + done + ": " + outcome.reason());
     }
   }
 

@@ -27,14 +27,17 @@ public final class Models {
   private final Map<String, String> processNames;
   private final Map<String, UserTaskModel> userTasks;
   private final Map<String, String> forms;
+  private final Map<String, String> elementNames;
 
   private Models(
       Map<String, String> processNames,
       Map<String, UserTaskModel> userTasks,
-      Map<String, String> forms) {
+      Map<String, String> forms,
+      Map<String, String> elementNames) {
     this.processNames = processNames;
     this.userTasks = userTasks;
     this.forms = forms;
+    this.elementNames = elementNames;
   }
 
   public record UserTaskModel(String processId, String elementId, String name, String formId) {}
@@ -44,6 +47,7 @@ public final class Models {
     Map<String, String> processNames = new HashMap<>();
     Map<String, UserTaskModel> userTasks = new HashMap<>();
     Map<String, String> forms = new HashMap<>();
+    Map<String, String> elementNames = new HashMap<>();
     ObjectMapper json = new ObjectMapper();
     try {
       for (Resource r : resolver.getResources("classpath*:/camunda/**/*.form")) {
@@ -65,6 +69,14 @@ public final class Models {
           Element process = (Element) processes.item(i);
           String processId = process.getAttribute("id");
           processNames.put(processId, nameOr(process, processId));
+          NodeList elements = process.getElementsByTagNameNS(BPMN, "*");
+          for (int j = 0; j < elements.getLength(); j++) {
+            Element element = (Element) elements.item(j);
+            String name = element.getAttribute("name");
+            if (!element.getAttribute("id").isBlank() && !name.isBlank()) {
+              elementNames.put(processId + "/" + element.getAttribute("id"), name);
+            }
+          }
           NodeList tasks = process.getElementsByTagNameNS(BPMN, "userTask");
           for (int j = 0; j < tasks.getLength(); j++) {
             Element task = (Element) tasks.item(j);
@@ -83,7 +95,8 @@ public final class Models {
     } catch (IOException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
       throw new IllegalStateException("cannot read the models under classpath:camunda/", e);
     }
-    return new Models(Map.copyOf(processNames), Map.copyOf(userTasks), Map.copyOf(forms));
+    return new Models(
+        Map.copyOf(processNames), Map.copyOf(userTasks), Map.copyOf(forms), Map.copyOf(elementNames));
   }
 
   private static String nameOr(Element element, String fallback) {
@@ -93,6 +106,11 @@ public final class Models {
 
   public String processName(String processId) {
     return processNames.getOrDefault(processId, processId);
+  }
+
+  /** The name of a step of a process as the model gives it, or its id. */
+  public String elementName(String processId, String elementId) {
+    return elementNames.getOrDefault(processId + "/" + elementId, elementId);
   }
 
   public Optional<UserTaskModel> userTask(String processId, String elementId) {

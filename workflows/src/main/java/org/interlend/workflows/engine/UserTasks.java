@@ -15,6 +15,11 @@ public interface UserTasks {
   /** Open (created, not completed or cancelled) user tasks, oldest first. */
   List<OpenTask> open();
 
+  /** Open tasks of these process instances, oldest first. */
+  default List<OpenTask> openIn(java.util.Collection<Long> processInstanceKeys) {
+    return open().stream().filter(t -> processInstanceKeys.contains(t.processInstanceKey())).toList();
+  }
+
   default Optional<OpenTask> find(long userTaskKey) {
     return open().stream().filter(t -> t.key() == userTaskKey).findFirst();
   }
@@ -25,6 +30,20 @@ public interface UserTasks {
    * @throws TaskNotOpenException when the task was completed or cancelled before (a lost race)
    */
   void complete(long userTaskKey, Map<String, Object> variables);
+
+  /**
+   * Assigns the task to {@code user} ("Assign to me" in Tasklist): only a task nobody else holds.
+   *
+   * @throws TaskNotOpenException when the task is no longer open or someone else holds it
+   */
+  void claim(long userTaskKey, String user);
+
+  /**
+   * Gives the task back to its candidate groups ("Unassign" in Tasklist).
+   *
+   * @throws TaskNotOpenException when the task is no longer open
+   */
+  void unclaim(long userTaskKey);
 
   /** Current variables of a process instance, for showing a task's context. */
   Map<String, Object> processVariables(long processInstanceKey);

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.interlend.documents.LocalDocuments;
 import org.interlend.libraries.Library;
 import org.interlend.patrons.Patron;
 import org.interlend.patrons.Patrons;
@@ -88,7 +87,7 @@ public class DigitalCopyWorkers {
       @Variable String requestId,
       @Variable(name = "suppliersAsked") List<String> asked,
       @Variable(name = "scanFiles") Object previousUploads) {
-    scanFiles.remove(uploadKeys(previousUploads));
+    scanFiles.removeUploads(rawUploads(previousUploads));
     List<String> already = asked == null ? new ArrayList<>() : new ArrayList<>(asked);
     Optional<Library> next = suppliers.next(requestId, already);
     Map<String, Object> result = new LinkedHashMap<>();
@@ -109,11 +108,13 @@ public class DigitalCopyWorkers {
     return result;
   }
 
-  /** The object keys the desk or Tasklist put in {@code scanFiles}: one key or a list of keys. */
-  static List<String> uploadKeys(Object scanFiles) {
-    List<String> keys = new ArrayList<>(ScanUploads.keys(scanFiles));
-    // only raw uploads: never a delivered copy or anything else in the bucket
-    keys.removeIf(k -> !k.startsWith("uploads/") && !LocalDocuments.isObjectKey(k));
-    return keys;
+  /**
+   * The files the desk or Tasklist put in {@code scanFiles}: document references, or object keys
+   * of raw uploads (never a delivered copy or anything else in the bucket).
+   */
+  static List<Upload> rawUploads(Object scanFiles) {
+    List<Upload> uploads = new ArrayList<>(Upload.parse(scanFiles));
+    uploads.removeIf(u -> u instanceof Upload.Stored s && !s.key().startsWith("uploads/"));
+    return uploads;
   }
 }

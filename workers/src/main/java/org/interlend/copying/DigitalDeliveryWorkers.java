@@ -53,10 +53,10 @@ public class DigitalDeliveryWorkers {
       @Variable(name = "uploadKeys") Object uploadKeys,
       @Variable(name = "expectedPages") Integer expectedPages) {
     String combinedKey = "scans/" + requestId + "/job-" + job.getKey() + ".pdf";
-    List<String> keys = keys(uploadKeys);
-    ScanFiles.Outcome outcome = scans.prepare(keys, expectedPages, combinedKey);
+    List<Upload> uploads = uploads(uploadKeys);
+    ScanFiles.Outcome outcome = scans.prepare(uploads, expectedPages, combinedKey);
     if (!outcome.ok()) {
-      throw refuse(keys, outcome.problem());
+      throw refuse(uploads, List.of(), outcome.problem());
     }
     return Map.of("scanKey", outcome.prepared().scanKey(), "scanPages", outcome.prepared().pages());
   }
@@ -75,11 +75,7 @@ public class DigitalDeliveryWorkers {
                 requests.supplier(requestId).orElse(null));
     ScanFiles.Marked marked = scans.watermark(scanKey, deliveryKey, text);
     if (!marked.ok()) {
-      List<String> keys = new ArrayList<>(keys(uploadKeys));
-      if (scanKey != null && !keys.contains(scanKey)) {
-        keys.add(scanKey);
-      }
-      throw refuse(keys, marked.problem());
+      throw refuse(uploads(uploadKeys), intermediate(uploadKeys, scanKey), marked.problem());
     }
     WatermarkResult result = marked.copy();
     Map<String, Object> v = new LinkedHashMap<>();
@@ -106,11 +102,13 @@ public class DigitalDeliveryWorkers {
     Delivery delivery =
         deliveries.publish(
             requestId, deliverySha256, deliveryBytes, deliveryPages, until, properties.maxDownloads());
-    List<String> raw = new ArrayList<>(keys(uploadKeys));
-    if (scanKey != null && !raw.contains(scanKey) && !scanKey.equals(delivery.objectKey())) {
-      raw.add(scanKey);
-    }
-    scans.remove(raw);
+    // the raw scan does not outlive the delivery: uploads (Camunda's documents too) and the
+    // intermediate PDF go
+    scans.removeUploads(uploads(uploadKeys));
+    scans.remove(
+        intermediate(uploadKeys, scanKey).stream()
+            .filter(key -> !key.equals(delivery.objectKey()))
+            .toList());
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("downloadWindow", properties.downloadWindow().toString());
     v.put("availableUntil", delivery.availableUntil().atZone(HONG_KONG).toLocalDate().toString());
@@ -126,21 +124,29 @@ public class DigitalDeliveryWorkers {
 
   /**
    * The BPMN error for an unusable upload. A refused upload is not kept: copyright material leaves
-   * the store once it is of no use.
+   * the stores once it is of no use.
    */
-  private BpmnError refuse(List<String> keys, ScanProblem problem) {
-    scans.remove(keys);
+  private BpmnError refuse(List<Upload> uploads, List<String> intermediate, ScanProblem problem) {
+    scans.removeUploads(uploads);
+    scans.remove(intermediate);
     return CamundaError.bpmnError(
         SCAN_INVALID,
         problem.message(),
         Map.of("scanProblem", problem.message(), "scanProblemCode", problem.code()));
   }
 
-  @SuppressWarnings("unchecked")
-  static List<String> keys(Object value) {
-    if (value == null || value instanceof String || value instanceof List<?>) {
-      return ScanUploads.keys(value);
+  /** The uploads in {@code uploadKeys}: document references or object keys. */
+  static List<Upload> uploads(Object value) {
+    return Upload.parse(value);
+  }
+
+  /** The scan's own PDF in Interlend's store when it is not one of the uploads (combined or copied). */
+  static List<String> intermediate(Object uploadKeys, String scanKey) {
+    if (scanKey == null) {
+      return List.of();
     }
-    throw new IllegalArgumentException("uploadKeys must be an object key or a list of keys, got " + value);
+    boolean isAnUpload =
+        uploads(uploadKeys).stream().anyMatch(u -> u instanceof Upload.Stored s && s.key().equals(scanKey));
+    return isAnUpload ? List.of() : List.of(scanKey);
   }
 }

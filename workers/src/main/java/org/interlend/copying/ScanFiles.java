@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.interlend.copying.scan.ImagesToPdf;
@@ -21,6 +20,8 @@ import org.interlend.copying.scan.UnusableScanException;
 import org.interlend.copying.scan.WatermarkResult;
 import org.interlend.copying.scan.WatermarkText;
 import org.interlend.copying.scan.Watermarker;
+import org.interlend.documents.DocumentGoneException;
+import org.interlend.documents.Documents;
 import org.interlend.storage.DocumentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +31,11 @@ import org.springframework.stereotype.Service;
  * The file work of a delivery, between the object store and a private temporary directory: files
  * are streamed to disk and back, never held in memory, so heap use does not grow with the scan.
  *
- * <p>An upload is one PDF, or page images (JPEG or PNG) combined into one PDF in upload order. The
- * name says which role a file plays (.pdf, or .jpg/.jpeg/.png); its content must match: a JPEG
- * called {@code scan.pdf} is refused as not a PDF.
+ * <p>An upload is one PDF, or page images (JPEG, PNG or TIFF, a TIFF may hold several pages)
+ * combined into one PDF in upload order. The name says which role a file plays (.pdf, or
+ * .jpg/.jpeg/.png/.tif/.tiff); its content must match: a JPEG called {@code scan.pdf} is refused as
+ * not a PDF. The files come from Interlend's object store or, as document references, from
+ * Camunda's document store (Tasklist's file picker) through {@link Documents}.
  *
  * <p>Failures are sorted in one place. Anything that goes wrong while checking, combining or
  * marking the files of a given upload is a problem with that upload: it comes back as a {@link
@@ -48,10 +51,12 @@ public class ScanFiles {
   private static final Logger LOG = LoggerFactory.getLogger(ScanFiles.class);
 
   private final DocumentStore store;
+  private final Documents documents;
   private final CopyingProperties properties;
 
-  public ScanFiles(DocumentStore store, CopyingProperties properties) {
+  public ScanFiles(DocumentStore store, Documents documents, CopyingProperties properties) {
     this.store = store;
+    this.documents = documents;
     this.properties = properties;
   }
 
@@ -79,29 +84,32 @@ public class ScanFiles {
    * @throws org.interlend.storage.StorageException if the store fails (retry)
    * @throws UncheckedIOException if the local disk fails (retry)
    */
-  public Outcome prepare(List<String> uploadKeys, Integer expectedPages, String combinedKey) {
-    if (uploadKeys == null || uploadKeys.isEmpty()) {
+  public Outcome prepare(List<Upload> uploads, Integer expectedPages, String combinedKey) {
+    if (uploads == null || uploads.isEmpty()) {
       return problem("NO_FILE", "No file was uploaded. Please upload the scan as one PDF or as page images.");
     }
     ScanRules rules = new ScanRules(properties.maxScanSize().toBytes(), properties.pageTolerance());
     int expected = expectedPages == null || expectedPages <= 0 ? ScanValidator.ANY_PAGE_COUNT : expectedPages;
-    List<String> pdfs = uploadKeys.stream().filter(k -> !isImageName(k)).toList();
-    List<String> images = uploadKeys.stream().filter(ScanFiles::isImageName).toList();
+    List<Upload> pdfs = uploads.stream().filter(u -> !u.image()).toList();
+    List<Upload> images = uploads.stream().filter(Upload::image).toList();
     if (!pdfs.isEmpty() && !images.isEmpty() || pdfs.size() > 1) {
-      return problem("MIXED", "Please upload either one PDF or page images (JPEG or PNG), not "
+      return problem("MIXED", "Please upload either one PDF or page images (JPEG, PNG or TIFF), not "
           + (pdfs.size() > 1 ? pdfs.size() + " PDFs" : "a PDF and images") + ".");
     }
     Path dir = tempDir();
     try {
       List<Path> files = new ArrayList<>();
-      for (String key : uploadKeys) {
-        if (store.stat(key).isEmpty()) {
-          return problem("MISSING", "The uploaded file " + fileName(key)
+      for (Upload upload : uploads) {
+        Path file = dir.resolve(files.size() + "-" + safeName(upload.name()));
+        if (!fetch(upload, file)) {
+          return problem("MISSING", "The uploaded file " + upload.name()
               + " is no longer in the document store. Please upload it again.");
         }
-        files.add(download(key, dir.resolve(files.size() + "-" + safeName(key))));
+        files.add(file);
       }
-      String scanKey = images.isEmpty() ? uploadKeys.get(0) : combinedKey;
+      // one PDF already in Interlend's store is used where it is; anything else is stored anew
+      boolean inPlace = images.isEmpty() && uploads.get(0) instanceof Upload.Stored;
+      String scanKey = inPlace ? ((Upload.Stored) uploads.get(0)).key() : combinedKey;
       Path scan = images.isEmpty() ? files.get(0) : dir.resolve("combined.pdf");
       ScanCheck check;
       try {
@@ -110,18 +118,58 @@ public class ScanFiles {
         }
         check = ScanValidator.validate(scan, expected, rules);
       } catch (UnusableImageException e) {
-        return problem("NOT_IMAGE", e.getMessage() + ". Please upload JPEG or PNG page images, or one PDF.");
+        return problem("NOT_IMAGE", e.getMessage() + ". Please upload JPEG, PNG or TIFF page images, or one PDF.");
       } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-        return crashed("checked", uploadKeys, e);
+        return crashed("checked", uploads.stream().map(Upload::name).toList(), e);
       }
-      if (check instanceof ScanCheck.Accepted && !images.isEmpty()) {
-        store.put(combinedKey, scan, "application/pdf", Map.of("source", "page-images"));
+      if (check instanceof ScanCheck.Accepted && !inPlace) {
+        store.put(
+            combinedKey,
+            scan,
+            "application/pdf",
+            Map.of("source", images.isEmpty() ? "uploaded-document" : "page-images"));
       }
       return outcome(check, scanKey);
     } catch (IOException e) {
       throw new UncheckedIOException("could not prepare the scan in " + dir + ": " + e.getMessage(), e);
     } finally {
       deleteTree(dir);
+    }
+  }
+
+  /** Copies the upload to {@code file}; false if the store no longer has it. */
+  private boolean fetch(Upload upload, Path file) throws IOException {
+    switch (upload) {
+      case Upload.Stored stored -> {
+        if (store.stat(stored.key()).isEmpty()) {
+          return false;
+        }
+        download(stored.key(), file);
+        return true;
+      }
+      case Upload.Document document -> {
+        try (InputStream in = documents.open(document.reference())) {
+          Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+          return true;
+        } catch (DocumentGoneException e) {
+          LOG.info("Upload {} is gone: {}", upload.name(), e.getMessage());
+          return false;
+        }
+      }
+    }
+  }
+
+  /**
+   * Deletes the supplier's raw uploads: documents from their store (Camunda's, once the copy is
+   * delivered or refused, the raw scan must not outlive it) and objects from Interlend's. Gone ones
+   * are fine.
+   */
+  public void removeUploads(List<Upload> uploads) {
+    for (Upload upload : uploads) {
+      switch (upload) {
+        case Upload.Stored stored -> store.remove(stored.key());
+        case Upload.Document document -> documents.delete(document.reference());
+      }
     }
   }
 
@@ -167,6 +215,7 @@ public class ScanFiles {
    * heap or the stack): still a problem with this upload, reported as such, and logged for us.
    */
   private static Outcome crashed(String step, List<String> keys, Throwable e) {
+    // keys: the names of the files (for the log)
     LOG.warn("The scan {} could not be {}; refused as unusable", keys, step, e);
     if (e instanceof OutOfMemoryError || e instanceof StackOverflowError) {
       return problem(ScanCheck.Reason.TOO_COMPLEX.name(), "The PDF is too complex to be " + step
@@ -201,18 +250,9 @@ public class ScanFiles {
     return new Outcome(null, new ScanProblem(code, message));
   }
 
-  static boolean isImageName(String key) {
-    String name = key.toLowerCase(Locale.ROOT);
-    return name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".png");
-  }
-
-  private static String fileName(String key) {
-    int slash = key.lastIndexOf('/');
-    return slash < 0 ? key : key.substring(slash + 1);
-  }
-
-  private static String safeName(String key) {
-    return fileName(key).replaceAll("[^A-Za-z0-9._-]", "_");
+  private static String safeName(String name) {
+    String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return safe.length() > 100 ? safe.substring(safe.length() - 100) : safe;
   }
 
   private static Path tempDir() {

@@ -49,7 +49,12 @@ class ScanWorkerPathTest {
   private static final MemoryStore STORE = new MemoryStore();
 
   private final MemoryStore store = STORE.reset();
-  private final ScanFiles scans = new ScanFiles(store, CopyingProperties.defaults());
+  private final ScanFiles scans =
+      new ScanFiles(
+          store,
+          new org.interlend.documents.RoutedDocuments(
+              new org.interlend.documents.LocalDocuments(store, java.time.Duration.ofDays(1)), null),
+          CopyingProperties.defaults());
   private final DigitalDeliveryWorkers workers =
       new DigitalDeliveryWorkers(scans, new FixedKey(), new NoRequests(), CopyingProperties.defaults());
 

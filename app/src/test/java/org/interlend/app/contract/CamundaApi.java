@@ -110,28 +110,24 @@ final class CamundaApi {
             "GET", "/documents/([^/]+)", "get-document",
             Set.of("contentHash"), Set.of("storeId", "contentHash"), null, Set.of(), Map.of(),
             r -> {
-              if (!r.param(0).equals(DOCUMENT_ID) || deleted[0]) {
+              byte[] content = DOCUMENTS.get(r.param(0));
+              if (content == null) {
                 return Answer.problem(404, "NOT_FOUND",
                     "Document with id '" + r.param(0) + "' not found", r.path());
               }
-              if (!UPLOAD_HASH.equals(r.query().get("contentHash"))) {
+              if (!sha256(content).equals(r.query().get("contentHash"))) {
                 return Answer.problem(400, "INVALID_ARGUMENT",
                     "Document hash for document " + r.param(0) + " doesn't match the provided hash "
                         + r.query().get("contentHash"), r.path());
               }
-              return new Answer(200, "application/octet-stream", UPLOAD_CONTENT);
+              return new Answer(200, "application/octet-stream", content);
             })
         .route(
             "DELETE", "/documents/([^/]+)", "delete-document",
             Set.of(), Set.of("storeId"), null, Set.of(), Map.of(),
-            r -> {
-              if (deleted[0] || !r.param(0).equals(DOCUMENT_ID)) {
-                return Answer.problem(404, "NOT_FOUND",
-                    "Document with id '" + r.param(0) + "' not found", r.path());
-              }
-              deleted[0] = true;
-              return Answer.empty(204);
-            })
+            r -> DOCUMENTS.remove(r.param(0)) == null
+                ? Answer.problem(404, "NOT_FOUND", "Document with id '" + r.param(0) + "' not found", r.path())
+                : Answer.empty(204))
         .route(
             "GET", "/process-instances/(\\d+)", "get-process-instance",
             Set.of(), Set.of(), null, Set.of(), Map.of(),
@@ -162,15 +158,36 @@ final class CamundaApi {
                 ? Answer.empty(204)
                 : Answer.problem(404, "NOT_FOUND",
                     "Incident with key '" + r.param(0) + "' not found", r.path()));
-    deleted[0] = false;
+    reset();
     return stub;
   }
 
-  /** Whether the one document was deleted (the stub's only state). */
-  private static final boolean[] deleted = {false};
+  /** The documents in the stub's store (its only state), by id. */
+  private static final Map<String, byte[]> DOCUMENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   static void reset() {
-    deleted[0] = false;
+    DOCUMENTS.clear();
+    DOCUMENTS.put(DOCUMENT_ID, UPLOAD_CONTENT);
+  }
+
+  /** Puts a file in the stub's store, as Tasklist's upload would, and returns its reference. */
+  static Map<String, Object> upload(String fileName, String contentType, byte[] content) {
+    String id = java.util.UUID.randomUUID().toString();
+    DOCUMENTS.put(id, content);
+    Map<String, Object> ref = uploadReference();
+    ref.put("documentId", id);
+    ref.put("contentHash", sha256(content));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> metadata = new LinkedHashMap<>((Map<String, Object>) ref.get("metadata"));
+    metadata.put("fileName", fileName);
+    metadata.put("contentType", contentType);
+    metadata.put("size", content.length);
+    ref.put("metadata", metadata);
+    return ref;
+  }
+
+  static boolean stored(String documentId) {
+    return DOCUMENTS.containsKey(documentId);
   }
 
   /** A file picker's upload as Tasklist stores it (create-documents' DocumentReference). */

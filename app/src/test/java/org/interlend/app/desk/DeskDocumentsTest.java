@@ -107,7 +107,7 @@ class DeskDocumentsTest {
         upload(List.of(new Part("notes.docx", "application/octet-stream", new byte[] {1, 2, 3}, "files::x")));
     assertThat(wrongKind.statusCode()).isEqualTo(415);
     assertThat(json.readTree(wrongKind.body()).path("detail").asText())
-        .isEqualTo("notes.docx cannot be uploaded here; this task takes .pdf, .jpg, .jpeg, .png.");
+        .isEqualTo("notes.docx cannot be uploaded here; this task takes .pdf, .jpg, .jpeg, .png, .tif, .tiff.");
 
     List<Part> many = new java.util.ArrayList<>();
     for (int i = 0; i < 21; i++) {

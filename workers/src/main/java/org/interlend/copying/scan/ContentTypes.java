@@ -23,6 +23,7 @@ final class ContentTypes {
     static final MediaType PDF = MediaType.application("pdf");
     static final MediaType JPEG = MediaType.image("jpeg");
     static final MediaType PNG = MediaType.image("png");
+    static final MediaType TIFF = MediaType.image("tiff");
 
     private static final MimeTypes MIME_TYPES = MimeTypes.getDefaultMimeTypes();
     private static final MediaTypeRegistry REGISTRY = MIME_TYPES.getMediaTypeRegistry();

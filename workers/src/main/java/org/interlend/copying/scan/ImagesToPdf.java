@@ -17,12 +17,13 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.tika.mime.MediaType;
 
 /**
- * Combines page images (JPEG or PNG, detected by content) into one PDF with one image per A4 page,
- * in list order. A landscape image gets a landscape page; each image is scaled to fit its page
+ * Combines page images (JPEG, PNG or TIFF, detected by content) into one PDF with one image per A4
+ * page, in list order; a TIFF may hold several pages, each becomes a page. A landscape image gets a landscape page; each image is scaled to fit its page
  * and centred.
  *
  * <p>JPEGs are embedded as they are ({@code DCTDecode}), without decoding or re-encoding. PNGs are
  * embedded from their compressed data when PDFBox can (most 8-bit PNGs) and decoded otherwise.
+ * TIFF pages are decoded (the JDK's TIFF reader) and embedded losslessly, one page at a time.
  * One image at a time is in memory; the images already added are spooled to a temporary file.
  */
 public final class ImagesToPdf {
@@ -61,7 +62,40 @@ public final class ImagesToPdf {
     }
 
     private static void addPage(PDDocument document, Path image) throws IOException, UnusableImageException {
-        PDImageXObject xObject = load(document, image);
+        MediaType type = ContentTypes.detect(image).getBaseType();
+        if (ContentTypes.isA(type, ContentTypes.TIFF)) {
+            addTiffPages(document, image);
+            return;
+        }
+        addPage(document, load(document, image, type));
+    }
+
+    /** Every page of a TIFF (scanners write one file for a whole chapter), decoded one at a time. */
+    private static void addTiffPages(PDDocument document, Path image) throws IOException, UnusableImageException {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(image.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (in == null || !readers.hasNext()) {
+                throw new UnusableImageException(image, "image/tiff",
+                        image.getFileName() + " is a TIFF image this server cannot decode", null);
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                int pages = reader.getNumImages(true);
+                for (int i = 0; i < pages; i++) {
+                    java.awt.image.BufferedImage page = reader.read(i);
+                    addPage(document, org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document, page));
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new UnusableImageException(image, "image/tiff",
+                        image.getFileName() + " could not be read as a TIFF image: " + e.getMessage(), e);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    private static void addPage(PDDocument document, PDImageXObject xObject) throws IOException {
         float imageWidth = xObject.getWidth();
         float imageHeight = xObject.getHeight();
         PDRectangle size = imageWidth > imageHeight
@@ -78,12 +112,12 @@ public final class ImagesToPdf {
         }
     }
 
-    private static PDImageXObject load(PDDocument document, Path image) throws IOException, UnusableImageException {
-        MediaType type = ContentTypes.detect(image).getBaseType();
+    private static PDImageXObject load(PDDocument document, Path image, MediaType type)
+            throws IOException, UnusableImageException {
         boolean jpeg = ContentTypes.isA(type, ContentTypes.JPEG);
         if (!jpeg && !ContentTypes.isA(type, ContentTypes.PNG)) {
             throw new UnusableImageException(image, type.toString(),
-                    image.getFileName() + " is not a JPEG or PNG image: its content is " + type, null);
+                    image.getFileName() + " is not a JPEG, PNG or TIFF image: its content is " + type, null);
         }
         // One page image (hundreds of kilobytes to a few megabytes); PDFBox's factories read it whole anyway.
         byte[] bytes = Files.readAllBytes(image);

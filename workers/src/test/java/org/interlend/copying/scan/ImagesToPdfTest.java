@@ -51,6 +51,35 @@ class ImagesToPdfTest {
     }
 
     @Test
+    void makesAPageOfEveryPageOfAMultiPageTiffInOrder() throws Exception {
+        Path tiff = dir.resolve("chapter.tif");
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
+        try (javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(tiff.toFile())) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            for (int i = 0; i < 3; i++) {
+                java.awt.image.BufferedImage page =
+                        new java.awt.image.BufferedImage(200 + i, 280, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                writer.writeToSequence(new javax.imageio.IIOImage(page, null, null), null);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        Path pdf = dir.resolve("scan.pdf");
+
+        int pages = ImagesToPdf.combine(List.of(tiff, ScanFixtures.png(dir.resolve("last.png"), 128, 175)), pdf);
+
+        assertThat(pages).isEqualTo(4);
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(onlyImage(document.getPage(i)).getWidth()).isEqualTo(200 + i);
+            }
+        }
+        assertThat(ScanValidator.validate(pdf, 4, ScanRules.defaults()).ok()).isTrue();
+    }
+
+    @Test
     void embedsJpegsWithoutReencoding() throws Exception {
         Path jpeg = ScanFixtures.jpeg(dir.resolve("page.jpg"), 300, 420);
         Path pdf = dir.resolve("scan.pdf");

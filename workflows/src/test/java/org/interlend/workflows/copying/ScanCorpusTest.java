@@ -29,12 +29,13 @@ import org.springframework.util.unit.DataSize;
 class ScanCorpusTest extends ProcessTest {
 
   @Autowired DocumentStore store;
+  @Autowired org.interlend.documents.Documents documents;
   @Autowired JdbcTemplate jdbc;
 
   /** The real store with a small size limit (interlend.copying.max-scan-size=64KB). */
   ScanFiles scans() {
     CopyingProperties d = CopyingProperties.defaults();
-    return new ScanFiles(store, new CopyingProperties(d.downloadDays(), d.maxDownloads(),
+    return new ScanFiles(store, documents, new CopyingProperties(d.downloadDays(), d.maxDownloads(),
         d.linkSeconds(), d.maxArticlesPerIssue(), d.maxChaptersPerWork(), d.maxPercentOfWork(),
         null, DataSize.ofKilobytes(64), d.pageTolerance()));
   }
@@ -42,7 +43,7 @@ class ScanCorpusTest extends ProcessTest {
   String problem(String name, byte[] bytes, Integer expectedPages) {
     CopyFixtures fixtures = new CopyFixtures(jdbc, store);
     String key = fixtures.upload(name, bytes);
-    ScanFiles.Outcome outcome = scans().prepare(List.of(key), expectedPages, "scans/corpus/" + CopyFixtures.suffix() + ".pdf");
+    ScanFiles.Outcome outcome = scans().prepare(stored(key), expectedPages, "scans/corpus/" + CopyFixtures.suffix() + ".pdf");
     assertThat(outcome.ok()).as(name + " is refused").isFalse();
     return outcome.problem().code() + ": " + outcome.problem().message();
   }
@@ -71,9 +72,9 @@ class ScanCorpusTest extends ProcessTest {
     CopyFixtures fixtures = new CopyFixtures(jdbc, store);
     String pdf = fixtures.upload("a.pdf", CopyFixtures.pdf(1));
     String jpg = fixtures.upload("b.jpg", CopyFixtures.image("jpg", 1));
-    assertThat(scans().prepare(List.of(pdf, jpg), null, "scans/x.pdf").problem().code()).isEqualTo("MIXED");
-    assertThat(scans().prepare(List.of(), null, "scans/x.pdf").problem().code()).isEqualTo("NO_FILE");
-    assertThat(scans().prepare(List.of("uploads/test/none/gone.pdf"), null, "scans/x.pdf").problem().code())
+    assertThat(scans().prepare(stored(pdf, jpg), null, "scans/x.pdf").problem().code()).isEqualTo("MIXED");
+    assertThat(scans().prepare(stored(), null, "scans/x.pdf").problem().code()).isEqualTo("NO_FILE");
+    assertThat(scans().prepare(stored("uploads/test/none/gone.pdf"), null, "scans/x.pdf").problem().code())
         .isEqualTo("MISSING");
   }
 
@@ -81,7 +82,7 @@ class ScanCorpusTest extends ProcessTest {
   void aGoodPdfIsAcceptedAsItIs() {
     CopyFixtures fixtures = new CopyFixtures(jdbc, store);
     String pdf = fixtures.upload("good.pdf", CopyFixtures.pdf(4));
-    ScanFiles.Outcome outcome = scans().prepare(List.of(pdf), 4, "scans/unused.pdf");
+    ScanFiles.Outcome outcome = scans().prepare(stored(pdf), 4, "scans/unused.pdf");
     assertThat(outcome.ok()).isTrue();
     assertThat(outcome.prepared().scanKey()).isEqualTo(pdf);
     assertThat(outcome.prepared().pages()).isEqualTo(4);
@@ -109,4 +110,10 @@ class ScanCorpusTest extends ProcessTest {
     return bytes.toByteArray();
   }
 
+
+  static List<org.interlend.copying.Upload> stored(String... keys) {
+    return java.util.Arrays.stream(keys)
+        .<org.interlend.copying.Upload>map(org.interlend.copying.Upload.Stored::new)
+        .toList();
+  }
 }

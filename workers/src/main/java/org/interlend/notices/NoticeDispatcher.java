@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * ({@code for update skip locked}, so replicas sharing a database never send the same notice
  * together), sends each and marks it sent; a failure schedules the next try with a growing wait
  * ({@link #retryDelay}) until the notice has waited {@code interlend.mail.retry-for} (48 hours by
- * default), when it is marked FAILED for staff to see.
+ * default), when it is marked FAILED for staff to see. The wait grows to {@code
+ * interlend.mail.retry-max} (15 minutes) at most.
  *
  * <p>A notice is sent at least once: if the app dies between the mail server's acceptance and the
  * "sent" mark, another try sends it again after the claim lapses (two minutes).
@@ -39,6 +40,7 @@ public class NoticeDispatcher implements SmartLifecycle {
   private final JavaMailSender mail;
   private final String from;
   private final Duration retryFor;
+  private final Duration retryMax;
   private final Semaphore wakeUps = new Semaphore(0);
   private final AtomicReference<String> lastFailure = new AtomicReference<>();
   private volatile Thread thread;
@@ -49,17 +51,27 @@ public class NoticeDispatcher implements SmartLifecycle {
       JdbcTemplate jdbc,
       JavaMailSender mail,
       @Value("${interlend.mail.from:Interlend <ill@interlend.local>}") String from,
-      @Value("${interlend.mail.retry-for:48h}") Duration retryFor) {
+      @Value("${interlend.mail.retry-for:48h}") Duration retryFor,
+      @Value("${interlend.mail.retry-max:15m}") Duration retryMax) {
     this.jdbc = jdbc;
     this.mail = mail;
     this.from = from;
     this.retryFor = retryFor;
+    if (retryMax.isNegative() || retryMax.isZero()) {
+      throw new IllegalArgumentException("interlend.mail.retry-max must be positive, not " + retryMax);
+    }
+    this.retryMax = retryMax;
   }
 
   /** The wait before try {@code attempt + 1}: 15 s, 30 s, 1, 2, 4, 8 minutes, then every 15. */
   static Duration retryDelay(int attempt) {
+    return retryDelay(attempt, Duration.ofMinutes(15));
+  }
+
+  /** As {@link #retryDelay(int)}, never longer than {@code max} ({@code interlend.mail.retry-max}). */
+  static Duration retryDelay(int attempt, Duration max) {
     long seconds = 15L << Math.min(Math.max(attempt - 1, 0), 10);
-    return Duration.ofSeconds(Math.min(seconds, Duration.ofMinutes(15).toSeconds()));
+    return Duration.ofSeconds(Math.max(1, Math.min(seconds, max.toSeconds())));
   }
 
   /** Asks the dispatcher to look for due notices now. */
@@ -136,7 +148,7 @@ public class NoticeDispatcher implements SmartLifecycle {
     } catch (MailException e) {
       String reason = rootMessage(e);
       boolean giveUp = due.queued().plus(retryFor).isBefore(Instant.now());
-      Duration wait = retryDelay(due.attempts());
+      Duration wait = retryDelay(due.attempts(), retryMax);
       jdbc.update(
           "update notice set claimed_until = null, last_error = ?,"
               + " next_attempt_at = now() + make_interval(secs => ?), status = ? where id = ?",

@@ -26,10 +26,11 @@ public class WebSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"(?: type=\"hidden\")? value=\"([^\"]+)\"");
 
   private final int port;
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http =
       HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
-          .cookieHandler(new CookieManager())
+          .cookieHandler(cookies)
           .build();
   private String csrf;
 
@@ -142,6 +143,12 @@ public class WebSession {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     }
     return send(b.build());
+  }
+
+  /** The session's cookies as a Cookie header value, for other clients to act in this session. */
+  public String cookie() {
+    return String.join(
+        "; ", cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
   }
 
   public String url(String path) {

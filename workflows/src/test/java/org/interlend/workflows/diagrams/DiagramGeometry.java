@@ -219,6 +219,18 @@ public final class DiagramGeometry {
         }
       }
     }
+    List<Shape> all = new ArrayList<>(shapes.values());
+    for (int i = 0; i < all.size(); i++) {
+      for (int j = i + 1; j < all.size(); j++) {
+        Shape a = all.get(i);
+        Shape b = all.get(j);
+        boolean related = a.id().equals(b.attachedTo()) || b.id().equals(a.attachedTo())
+            || a.isContainer() || b.isContainer();
+        if (!related && a.bounds().inset(INSET).overlaps(b.bounds().inset(INSET))) {
+          problems.add(file + ": " + a.id() + " and " + b.id() + ": shapes on top of each other");
+        }
+      }
+    }
     for (Flow f : flows.values()) {
       if (f.name() != null && !f.name().isBlank() && f.label() == null) {
         problems.add(file + ": " + f.id() + " \"" + f.name() + "\": its name has no label bounds in the diagram");
@@ -391,8 +403,7 @@ public final class DiagramGeometry {
         }
       }
       for (Flow f : flows.values()) {
-        if (!f.id().equals(ids.get(i)) && crossesRect(f, a.inset(INSET))
-            && !f.source().equals(ids.get(i)) && !f.target().equals(ids.get(i))) {
+        if (!f.id().equals(ids.get(i)) && crossesRect(f, a.inset(INSET))) {
           problems.add(file + ": label of " + ids.get(i) + " is crossed by " + f.id());
         }
       }

@@ -103,8 +103,15 @@ const diagrams = ${JSON.stringify(diagrams).replace(/</g, '\\u003c')};
       failed++;
       continue;
     }
+    // bpmn-js names its arrow markers at random: numbered in order instead, so that drawing an
+    // unchanged model again gives the same file
+    const markers = new Map();
+    const numbered = r.svg.replace(/marker-[a-z0-9]+/g, (id) => {
+      if (!markers.has(id)) { markers.set(id, `marker-${markers.size + 1}`); }
+      return markers.get(id);
+    });
     // A white page under the drawing, so that it reads in dark mode too; and the model's hash.
-    const svg = r.svg
+    const svg = numbered
       .replace(/(<svg[^>]*>)/, `$1<!-- rendered by workflows/tooling/render-diagrams.mjs from ${d.name}.bpmn sha256:${modelHash(d.xml)} -->`
         + '<rect x="-100000" y="-100000" width="200000" height="200000" fill="#ffffff"/>');
     writeFileSync(join(out, `${d.name}.svg`), svg.endsWith('\n') ? svg : svg + '\n');

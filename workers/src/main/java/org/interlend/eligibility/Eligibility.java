@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.interlend.lending.HkallAccounts;
 import org.interlend.patrons.Patron;
+import org.interlend.texts.PatronTexts;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,6 +20,9 @@ import org.springframework.stereotype.Service;
  * decide with ({@code hkall-eligibility}, {@code digital-eligibility}, {@code overseas-eligibility},
  * evaluated by the engine), then the account (blocked, HKALL cap, home quota). The portal shows the
  * answer with the reason instead of a Request button that would only be refused afterwards.
+ *
+ * <p>The decisions give their reasons as codes of the {@link PatronTexts}; a verdict gives them in
+ * the language of the web request being answered (the portal's choice), English elsewhere.
  */
 @Service
 public class Eligibility {
@@ -35,10 +42,18 @@ public class Eligibility {
 
   private final CamundaClient client;
   private final HkallAccounts accounts;
+  private final PatronTexts texts;
 
-  public Eligibility(CamundaClient client, HkallAccounts accounts) {
+  public Eligibility(CamundaClient client, HkallAccounts accounts, PatronTexts texts) {
     this.client = client;
     this.accounts = accounts;
+    this.texts = texts;
+  }
+
+  /** The language of the web request being answered, English outside one. */
+  private static Locale language() {
+    LocaleContext context = LocaleContextHolder.getLocaleContext();
+    return context == null || context.getLocale() == null ? Locale.ENGLISH : context.getLocale();
   }
 
   /** HKALL physical loans: the category, then blocked account, HKALL cap and home quota. */
@@ -108,8 +123,8 @@ public class Eligibility {
     }
   }
 
-  private static String text(JsonNode node, String field) {
+  private String text(JsonNode node, String field) {
     JsonNode v = node.path(field);
-    return v.isMissingNode() || v.isNull() ? null : v.asText();
+    return v.isMissingNode() || v.isNull() ? null : texts.render(v.asText(), language());
   }
 }

@@ -62,8 +62,10 @@ public class Eligibility {
     if (!out.path("eligible").asBoolean(false)) {
       return Verdict.no(text(out, "reason"));
     }
-    Optional<String> account = accounts.refusal(patron);
-    return account.map(Verdict::no).orElse(Verdict.yes(null));
+    return accounts
+        .refusal(patron)
+        .map(reason -> Verdict.no(texts.render(reason, language())))
+        .orElse(Verdict.yes(null));
   }
 
   /** Digital chapters and articles: the category and blocked account, then the home quota. */
@@ -92,10 +94,13 @@ public class Eligibility {
     return Verdict.yes(null);
   }
 
-  private static String quotaUsed(Patron patron) {
-    return HkallAccounts.QUOTA_REACHED + ": you already have " + patron.quota()
-        + " items on loan or requested, the most your category (" + patron.categoryName()
-        + ") may have.";
+  private String quotaUsed(Patron patron) {
+    return texts.render(
+        Map.of(
+            PatronTexts.CODE, "reason.quota-reached",
+            "quota", patron.quota(),
+            "category", patron.categoryName()),
+        language());
   }
 
   static Map<String, Object> facts(Patron patron) {

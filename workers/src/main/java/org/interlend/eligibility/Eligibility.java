@@ -11,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.interlend.lending.HkallAccounts;
 import org.interlend.patrons.Patron;
 import org.interlend.texts.PatronTexts;
-import org.springframework.context.i18n.LocaleContext;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,8 +50,7 @@ public class Eligibility {
 
   /** The language of the web request being answered, English outside one. */
   private static Locale language() {
-    LocaleContext context = LocaleContextHolder.getLocaleContext();
-    return context == null || context.getLocale() == null ? Locale.ENGLISH : context.getLocale();
+    return PatronTexts.current();
   }
 
   /** HKALL physical loans: the category, then blocked account, HKALL cap and home quota. */

@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.interlend.requests.Money;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Component;
  * either a map (a FEEL context in the models) {@code {code: "note.renewed", dueDate: "2026-05-01"}}
  * whose other entries are the arguments, or just a string that is a code of the bundle. Anything
  * else (a reason staff typed, a note written before codes) is free text and shown as it is. In a
- * text, {@code {name}} is replaced by the argument (itself rendered if it is a coded text), {@code
- * {name|hkd}} by that amount as "HK$1,234.50".
+ * text, {@code {name}} is replaced by the argument (itself rendered if it is a coded text); amounts
+ * come formatted. The module depends on no other, so every module may use it.
  */
 @Component
 public class PatronTexts {
@@ -33,8 +34,7 @@ public class PatronTexts {
   public static final Locale CHINESE = Locale.forLanguageTag("zh-TW");
   public static final String CODE = "code";
 
-  private static final Pattern PLACEHOLDER =
-      Pattern.compile("\\{\\s*([A-Za-z0-9_.]+)\\s*(?:\\|\\s*([a-z]+)\\s*)?}");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\s*([A-Za-z0-9_.]+)\\s*}");
 
   private final Properties english = load("/patron-texts.properties");
   private final Properties chinese = load("/patron-texts_zh_TW.properties");
@@ -50,6 +50,20 @@ public class PatronTexts {
   /** The tag stored for a language: "zh-TW" or "en". */
   public static String tag(Locale locale) {
     return locale != null && locale.getLanguage().equals("zh") ? "zh-TW" : "en";
+  }
+
+  /**
+   * The language of the web request being answered (the portal's choice, or the API client's
+   * Accept-Language), English outside one (workers, schedulers).
+   */
+  public static Locale current() {
+    LocaleContext context = LocaleContextHolder.getLocaleContext();
+    return context == null || context.getLocale() == null ? Locale.ENGLISH : locale(tag(context.getLocale()));
+  }
+
+  /** The value in the language of the current web request ({@link #current()}). */
+  public String render(Object value) {
+    return render(value, current());
   }
 
   public boolean has(String code) {
@@ -97,13 +111,7 @@ public class PatronTexts {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       Object arg = args == null ? null : args.get(m.group(1));
-      String value =
-          m.group(2) == null
-              ? (arg == null ? "" : render(arg, locale))
-              : switch (m.group(2)) {
-                case "hkd" -> Money.hkd(arg);
-                default -> throw new IllegalStateException("unknown text filter |" + m.group(2));
-              };
+      String value = arg == null ? "" : render(arg, locale);
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);

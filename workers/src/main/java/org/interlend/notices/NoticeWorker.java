@@ -11,6 +11,7 @@ import org.interlend.patrons.Patron;
 import org.interlend.patrons.Patrons;
 import org.interlend.requests.Request;
 import org.interlend.requests.Requests;
+import org.interlend.texts.PatronTexts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -73,6 +74,10 @@ public class NoticeWorker {
         job.getCustomHeaders().getOrDefault("recipient", "patron").equals("patron")
             ? patrons.language(patron.id())
             : Locale.ENGLISH;
+    if (PatronTexts.tag(language).equals("zh-TW") && values.get("lenderCode") instanceof String lender) {
+      // the lending library by its Chinese name
+      libraries.find(lender).ifPresent(l -> values.put("lenderName", l.nameZh()));
+    }
     var rendered = templates.render(template, language, values);
     notices.send("job:" + job.getKey(), request.id(), to, rendered.subject(), rendered.body());
   }

@@ -63,10 +63,11 @@ public class Requests {
         .orElseGet(() -> new Note(String.valueOf(note), null, null));
   }
 
+  /** The stored code of a note, or null when it has none or the texts no longer know it. */
   @SuppressWarnings("unchecked")
-  private static PatronTexts.Coded coded(String code, String args) {
-    if (code == null) {
-      return null;
+  private PatronTexts.Coded coded(String code, String args) {
+    if (code == null || !texts.has(code)) {
+      return null; // shown as its English text
     }
     try {
       return new PatronTexts.Coded(

@@ -127,6 +127,11 @@ public class Eligibility {
 
   private String text(JsonNode node, String field) {
     JsonNode v = node.path(field);
-    return v.isMissingNode() || v.isNull() ? null : texts.render(v.asText(), language());
+    if (v.isMissingNode() || v.isNull()) {
+      return null;
+    }
+    // a code, or a context of a code and its arguments
+    Object value = v.isObject() ? JSON.convertValue(v, Map.class) : v.asText();
+    return texts.render(value, language());
   }
 }

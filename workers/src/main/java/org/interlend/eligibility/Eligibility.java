@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.interlend.lending.HkallAccounts;
 import org.interlend.patrons.Patron;
+import org.interlend.texts.PatronTexts;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,6 +18,9 @@ import org.springframework.stereotype.Service;
  * decide with ({@code hkall-eligibility}, {@code digital-eligibility}, {@code overseas-eligibility},
  * evaluated by the engine), then the account (blocked, HKALL cap, home quota). The portal shows the
  * answer with the reason instead of a Request button that would only be refused afterwards.
+ *
+ * <p>The decisions give their reasons as codes of the {@link PatronTexts}; a verdict gives them in
+ * the language of the web request being answered (the portal's choice), English elsewhere.
  */
 @Service
 public class Eligibility {
@@ -35,10 +40,17 @@ public class Eligibility {
 
   private final CamundaClient client;
   private final HkallAccounts accounts;
+  private final PatronTexts texts;
 
-  public Eligibility(CamundaClient client, HkallAccounts accounts) {
+  public Eligibility(CamundaClient client, HkallAccounts accounts, PatronTexts texts) {
     this.client = client;
     this.accounts = accounts;
+    this.texts = texts;
+  }
+
+  /** The language of the web request being answered, English outside one. */
+  private static Locale language() {
+    return PatronTexts.current();
   }
 
   /** HKALL physical loans: the category, then blocked account, HKALL cap and home quota. */
@@ -47,8 +59,10 @@ public class Eligibility {
     if (!out.path("eligible").asBoolean(false)) {
       return Verdict.no(text(out, "reason"));
     }
-    Optional<String> account = accounts.refusal(patron);
-    return account.map(Verdict::no).orElse(Verdict.yes(null));
+    return accounts
+        .refusal(patron)
+        .map(reason -> Verdict.no(texts.render(reason, language())))
+        .orElse(Verdict.yes(null));
   }
 
   /** Digital chapters and articles: the category and blocked account, then the home quota. */
@@ -77,10 +91,13 @@ public class Eligibility {
     return Verdict.yes(null);
   }
 
-  private static String quotaUsed(Patron patron) {
-    return HkallAccounts.QUOTA_REACHED + ": you already have " + patron.quota()
-        + " items on loan or requested, the most your category (" + patron.categoryName()
-        + ") may have.";
+  private String quotaUsed(Patron patron) {
+    return texts.render(
+        Map.of(
+            PatronTexts.CODE, "reason.quota-reached",
+            "quota", patron.quota(),
+            "category", patron.categoryName()),
+        language());
   }
 
   static Map<String, Object> facts(Patron patron) {
@@ -108,8 +125,13 @@ public class Eligibility {
     }
   }
 
-  private static String text(JsonNode node, String field) {
+  private String text(JsonNode node, String field) {
     JsonNode v = node.path(field);
-    return v.isMissingNode() || v.isNull() ? null : v.asText();
+    if (v.isMissingNode() || v.isNull()) {
+      return null;
+    }
+    // a code, or a context of a code and its arguments
+    Object value = v.isObject() ? JSON.convertValue(v, Map.class) : v.asText();
+    return texts.render(value, language());
   }
 }

@@ -1,8 +1,10 @@
 package org.interlend.lending;
 
+import java.util.Map;
 import java.util.Optional;
 import org.interlend.patrons.Patron;
 import org.interlend.patrons.Patrons;
+import org.interlend.texts.PatronTexts;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class HkallAccounts {
 
-  /** Start of the message a patron gets when a quota is used up (tests look for it). */
+  /** Start of the message (in English) a patron gets when a quota is used up (tests look for it). */
   public static final String QUOTA_REACHED = "Loan quota reached";
 
   /** Start of the message when the HKALL cap is reached. */
@@ -30,7 +32,7 @@ public class HkallAccounts {
    * Why the patron may not place an HKALL request now, judged before any request exists (the
    * portal shows it before the patron submits); empty if they may.
    */
-  public Optional<String> refusal(Patron patron) {
+  public Optional<Map<String, Object>> refusal(Patron patron) {
     if (patron.blocked()) {
       return Optional.of(blocked(patron));
     }
@@ -48,7 +50,7 @@ public class HkallAccounts {
    *
    * @return the reason the patron may not borrow, or empty if the slots are held now
    */
-  public Optional<String> admit(String requestId, String patronId) {
+  public Optional<Map<String, Object>> admit(String requestId, String patronId) {
     Patron patron = patrons.get(patronId);
     if (patron.blocked()) {
       return Optional.of(blocked(patron));
@@ -62,19 +64,24 @@ public class HkallAccounts {
                     : quotaReached(patron));
   }
 
-  private static String blocked(Patron patron) {
+  // The reasons are coded texts of the PatronTexts: shown and mailed in the patron's language.
+
+  private static Map<String, Object> blocked(Patron patron) {
     String why = patron.blockedReason() == null ? "" : " (" + patron.blockedReason() + ")";
-    return "Your library account is blocked" + why + ". Please contact the circulation counter.";
+    return Map.of(PatronTexts.CODE, "reason.account.blocked", "why", why);
   }
 
-  private static String capReached(Patron patron) {
-    return HKALL_CAP_REACHED + ": you already have " + patron.hkallCap() + " HKALL items on loan"
-        + " or requested, the most your category (" + patron.categoryName() + ") may have.";
+  private static Map<String, Object> capReached(Patron patron) {
+    return Map.of(
+        PatronTexts.CODE, "reason.hkall.cap-reached",
+        "cap", patron.hkallCap(),
+        "category", patron.categoryName());
   }
 
-  private static String quotaReached(Patron patron) {
-    return QUOTA_REACHED + ": you already have " + patron.quota() + " items on loan or requested,"
-        + " the most your category (" + patron.categoryName() + ") may have. HKALL loans count"
-        + " against your home library quota.";
+  private static Map<String, Object> quotaReached(Patron patron) {
+    return Map.of(
+        PatronTexts.CODE, "reason.hkall.quota-reached",
+        "quota", patron.quota(),
+        "category", patron.categoryName());
   }
 }

@@ -96,7 +96,7 @@ public class PhysicalLoanWorkers {
   /** Blocked account and quota: holds one quota slot for the request when the patron may borrow. */
   @JobWorker(type = "check-eligibility")
   public Map<String, Object> checkEligibility(@Variable String requestId, @Variable String patronId) {
-    Optional<String> refusal = accounts.admit(requestId, patronId);
+    Optional<Map<String, Object>> refusal = accounts.admit(requestId, patronId);
     Map<String, Object> out = new HashMap<>();
     out.put("eligible", refusal.isEmpty());
     out.put("rejectionReason", refusal.orElse(null));

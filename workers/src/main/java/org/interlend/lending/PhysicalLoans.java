@@ -10,6 +10,7 @@ import org.interlend.calendar.Calendars;
 import org.interlend.lending.rules.PickupWindow;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
+import org.interlend.texts.PatronTexts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -132,7 +133,10 @@ public class PhysicalLoans {
       return Outcome.REFUSED;
     }
     String actor = "staff " + lenderCode;
-    String statusNote = note == null || note.isBlank() ? "shipped by " + lenderCode : note;
+    Object statusNote =
+        note == null || note.isBlank()
+            ? java.util.Map.of(PatronTexts.CODE, "note.physical.shipped", "lender", lenderCode)
+            : note;
     if (requests.transition(
         requestId, RequestStatus.REQUESTED, RequestStatus.TRANSFERRED, actor, statusNote)) {
       Long shipped = copyToShip(loan.bibId(), lenderCode, itemId);

@@ -21,28 +21,19 @@ public final class Requestability {
 
   private Requestability() {}
 
-  /** Why a title cannot be requested, with the message shown to the patron. */
+  /**
+   * Why a title cannot be requested. What the patron is told is the patron text {@link #code()}
+   * ({@code patron-texts.properties}), in their language.
+   */
   public enum Refusal {
-    AVAILABLE_AT_HOME(
-        "A copy is available at your home library: please borrow it there, or ask at the"
-            + " circulation counter if you cannot find it on the shelf."),
-    NOT_HELD("No other HKALL library holds a copy of this title."),
-    NON_LOANABLE(
-        "No HKALL library can lend this title: every copy is in a non-loanable format (e-book,"
-            + " online resource, DVD, journal) or collection (reference, course readings, special"
-            + " collections), or is not suitable for loan."),
-    ALL_OUT(
-        "Every loanable copy at the other HKALL libraries is out on loan or missing, and holds"
-            + " cannot be placed on checked-out HKALL books.");
+    AVAILABLE_AT_HOME,
+    NOT_HELD,
+    NON_LOANABLE,
+    ALL_OUT;
 
-    private final String message;
-
-    Refusal(String message) {
-      this.message = message;
-    }
-
-    public String message() {
-      return message;
+    /** The code of the patron text that tells the patron why. */
+    public String code() {
+      return "reason.requestability." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
   }
 
@@ -52,8 +43,9 @@ public final class Requestability {
       return refusal == null;
     }
 
+    /** The code of the patron text that says why, or null if requestable. */
     public String reason() {
-      return refusal == null ? null : refusal.message();
+      return refusal == null ? null : refusal.code();
     }
   }
 

@@ -3,6 +3,7 @@ package org.interlend.notices;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.interlend.libraries.Libraries;
 import org.interlend.libraries.Library;
@@ -10,6 +11,7 @@ import org.interlend.patrons.Patron;
 import org.interlend.patrons.Patrons;
 import org.interlend.requests.Request;
 import org.interlend.requests.Requests;
+import org.interlend.texts.PatronTexts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,9 @@ import org.springframework.stereotype.Component;
  * staff} (the ILL staff of a library) or {@code managers} (its managers); the library is the value
  * of the variable named by the header {@code library} (default {@code deadlineLibrary}, set by the
  * "Set deadline" tasks).
+ *
+ * <p>A patron's notice is in the patron's language ({@link Patrons#language}); staff notices are in
+ * English.
  */
 @Component
 public class NoticeWorker {
@@ -64,7 +69,16 @@ public class NoticeWorker {
     values.put("patronEmail", patron.email());
     values.put("portalUrl", portalUrl);
     String to = recipient(job, values, patron);
-    var rendered = templates.render(template, values);
+    // a patron reads it in their language; staff and managers in English
+    Locale language =
+        job.getCustomHeaders().getOrDefault("recipient", "patron").equals("patron")
+            ? patrons.language(patron.id())
+            : Locale.ENGLISH;
+    if (PatronTexts.tag(language).equals("zh-TW") && values.get("lenderCode") instanceof String lender) {
+      // the lending library by its Chinese name
+      libraries.find(lender).ifPresent(l -> values.put("lenderName", l.nameZh()));
+    }
+    var rendered = templates.render(template, language, values);
     notices.send("job:" + job.getKey(), request.id(), to, rendered.subject(), rendered.body());
   }
 

@@ -187,8 +187,10 @@ public class OverseasWorkers {
       Patron p = patrons.get(requests.get(requestId).patronId());
       out.put(
           "refusalReason",
-          "your loan quota is used up: you already have " + p.quota() + " items on loan or requested,"
-              + " the most your category (" + p.categoryName() + ") may have");
+          Map.of(
+              "code", "reason.overseas.quota-used-up",
+              "quota", p.quota(),
+              "category", p.categoryName()));
     }
     return out;
   }

@@ -1,7 +1,9 @@
 package org.interlend.patrons;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.interlend.texts.PatronTexts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -48,6 +50,41 @@ public class Patrons {
 
   public Patron get(String id) {
     return find(id).orElseThrow(() -> new IllegalArgumentException("no patron " + id));
+  }
+
+  /**
+   * The patron's language: the one they last chose in the portal, else their home library's
+   * default ("en" or "zh-TW"); English for an unknown patron.
+   */
+  public Locale language(String patronId) {
+    return PatronTexts.locale(
+        jdbc.query(
+                "select coalesce(p.language, l.default_language) from patron p"
+                    + " join library l on l.code = p.home_library where p.id = ?",
+                (rs, i) -> rs.getString(1),
+                patronId)
+            .stream()
+            .findFirst()
+            .orElse("en"));
+  }
+
+  /** The language the patron chose, if they ever chose one. */
+  public Optional<Locale> chosenLanguage(String patronId) {
+    return jdbc.query("select language from patron where id = ?", (rs, i) -> rs.getString(1), patronId)
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .map(PatronTexts::locale);
+  }
+
+  /**
+   * Keeps the language the patron chose ("en" or "zh-TW"; any Chinese counts as Traditional
+   * Chinese). Returns false if there is no such patron.
+   */
+  public boolean setLanguage(String patronId, Locale language) {
+    return jdbc.update(
+            "update patron set language = ? where id = ?", PatronTexts.tag(language), patronId)
+        > 0;
   }
 
   public List<Patron> all() {

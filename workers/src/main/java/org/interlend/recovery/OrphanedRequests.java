@@ -26,9 +26,8 @@ import org.springframework.stereotype.Service;
 public class OrphanedRequests {
 
   private static final Logger log = LoggerFactory.getLogger(OrphanedRequests.class);
-  static final String NOTE =
-      "ended by the system: the local workflow engine was restarted and this request's process was"
-          + " lost";
+  /** The history note, a code of the patron texts. */
+  static final String NOTE = "note.request.interrupted";
 
   private final JdbcTemplate jdbc;
   private final Requests requests;
@@ -88,6 +87,7 @@ public class OrphanedRequests {
     var rendered =
         templates.render(
             "request-interrupted",
+            patrons.language(patron.id()),
             Map.of(
                 "requestId", request.id(),
                 "title", request.title(),

@@ -1,8 +1,13 @@
 package org.interlend.requests;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.interlend.texts.PatronTexts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -25,10 +30,51 @@ public class Requests {
               rs.getTimestamp("created_at").toInstant(),
               rs.getTimestamp("updated_at").toInstant());
 
-  private final JdbcTemplate jdbc;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  public Requests(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final PatronTexts texts;
+
+  public Requests(JdbcTemplate jdbc, PatronTexts texts) {
     this.jdbc = jdbc;
+    this.texts = texts;
+  }
+
+  /** A note as stored: its English text, and its code and arguments if it is a coded text. */
+  private record Note(String text, String code, String args) {}
+
+  private Note note(Object note) {
+    if (note == null) {
+      return new Note(null, null, null);
+    }
+    return texts
+        .coded(note)
+        .map(
+            c -> {
+              try {
+                return new Note(
+                    texts.text(c.code(), c.args(), Locale.ENGLISH),
+                    c.code(),
+                    JSON.writeValueAsString(c.args()));
+              } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("note arguments are not JSON: " + c.args(), e);
+              }
+            })
+        .orElseGet(() -> new Note(String.valueOf(note), null, null));
+  }
+
+  /** The stored code of a note, or null when it has none or the texts no longer know it. */
+  @SuppressWarnings("unchecked")
+  private PatronTexts.Coded coded(String code, String args) {
+    if (code == null || !texts.has(code)) {
+      return null; // shown as its English text
+    }
+    try {
+      return new PatronTexts.Coded(
+          code, args == null ? Map.of() : JSON.readValue(args, Map.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("bad note arguments " + args, e);
+    }
   }
 
   /** Creates a request in status REQUESTED, recorded as placed by the patron. */
@@ -78,15 +124,18 @@ public class Requests {
    */
   @Transactional
   public boolean recordStatus(
-      String requestId, RequestStatus status, String actor, String note, String dedupKey) {
+      String requestId, RequestStatus status, String actor, Object note, String dedupKey) {
+    Note n = note(note);
     int inserted =
         jdbc.update(
-            "insert into request_event (request_id, status, actor, note, dedup_key)"
-                + " values (?, ?, ?, ?, ?) on conflict (dedup_key) do nothing",
+            "insert into request_event (request_id, status, actor, note, note_code, note_args, dedup_key)"
+                + " values (?, ?, ?, ?, ?, ?::jsonb, ?) on conflict (dedup_key) do nothing",
             requestId,
             status.name(),
             actor,
-            note,
+            n.text(),
+            n.code(),
+            n.args(),
             dedupKey);
     if (inserted == 0) {
       return false;
@@ -106,7 +155,7 @@ public class Requests {
    */
   @Transactional
   public boolean transition(
-      String requestId, RequestStatus from, RequestStatus to, String actor, String note) {
+      String requestId, RequestStatus from, RequestStatus to, String actor, Object note) {
     int moved =
         jdbc.update(
             "update request set status = ?, updated_at = now() where id = ? and status = ?",
@@ -116,26 +165,31 @@ public class Requests {
     if (moved == 0) {
       return false;
     }
+    Note n = note(note);
     jdbc.update(
-        "insert into request_event (request_id, status, actor, note) values (?, ?, ?, ?)",
+        "insert into request_event (request_id, status, actor, note, note_code, note_args)"
+            + " values (?, ?, ?, ?, ?, ?::jsonb)",
         requestId,
         to.name(),
         actor,
-        note);
+        n.text(),
+        n.code(),
+        n.args());
     return true;
   }
 
   /** The history the patron sees: status changes, and the notes staff chose to show them. */
   public List<StatusChange> history(String requestId) {
     return jdbc.query(
-        "select status, actor, note, at from request_event where request_id = ? and visible_to_patron"
-            + " order by id",
+        "select status, actor, note, note_code, note_args::text as note_args, at from request_event"
+            + " where request_id = ? and visible_to_patron order by id",
         (rs, i) ->
             new StatusChange(
                 RequestStatus.valueOf(rs.getString("status")),
                 rs.getString("actor"),
                 rs.getString("note"),
-                toInstant(rs.getTimestamp("at"))),
+                toInstant(rs.getTimestamp("at")),
+                coded(rs.getString("note_code"), rs.getString("note_args"))),
         requestId);
   }
 

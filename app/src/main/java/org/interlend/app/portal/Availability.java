@@ -9,6 +9,7 @@ import org.interlend.patrons.Patron;
 import org.interlend.lending.Requestability;
 import org.interlend.libraries.Libraries;
 import org.interlend.libraries.Library;
+import org.interlend.texts.PatronTexts;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,14 +50,20 @@ public class Availability {
       boolean loanable,
       String callNumber) {}
 
-  /** @param refusal the lending rules' message for a title that cannot be requested, else null */
+  /**
+   * @param refusal why a title cannot be requested (the lending rules' or the eligibility's reason,
+   *     in the language of the web request), else null
+   */
   public record Title(Bib bib, List<Copy> copies, Verdict verdict, String refusal, List<String> lenders) {}
 
   private final Catalogue catalogue;
   private final Libraries libraries;
   private final Eligibility eligibility;
+  private final PatronTexts texts;
 
-  public Availability(Catalogue catalogue, Libraries libraries, Eligibility eligibility) {
+  public Availability(
+      Catalogue catalogue, Libraries libraries, Eligibility eligibility, PatronTexts texts) {
+    this.texts = texts;
     this.catalogue = catalogue;
     this.libraries = libraries;
     this.eligibility = eligibility;
@@ -115,6 +122,6 @@ public class Availability {
             .distinct()
             .toList();
     Requestability.Verdict verdict = Requestability.judge(homeLibrary, items);
-    return new Title(bib, copies, Verdict.of(verdict), verdict.reason(), lenders);
+    return new Title(bib, copies, Verdict.of(verdict), texts.render(verdict.reason()), lenders);
   }
 }

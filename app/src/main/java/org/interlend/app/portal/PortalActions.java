@@ -143,7 +143,7 @@ public class PortalActions {
           text("verdict.no") + " "
               + (title.verdict() == Availability.Verdict.NOT_ELIGIBLE
                   ? text("verdict.NOT_ELIGIBLE", title.refusal())
-                  : text("verdict." + title.verdict().name())));
+                  : title.refusal()));
     }
     Request placed =
         submissions

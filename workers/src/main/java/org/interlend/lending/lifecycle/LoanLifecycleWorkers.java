@@ -140,7 +140,7 @@ public class LoanLifecycleWorkers {
         lifecycle.recordLoss(requestId, EngineTime.parse("lostAt", lostAt), lossKind, lossNote);
     Map<String, Object> out = state(charges.loan());
     out.put("lostAt", charges.loan().lostAt().toString());
-    out.put("lossKindLabel", "DAMAGED".equals(charges.loan().lossKind()) ? "damaged" : "lost");
+    out.put("lossKindLabel", "DAMAGED".equals(charges.loan().lossKind()) ? "label.loss.damaged" : "label.loss.lost");
     out.put("fineDays", charges.overdue().overdueDays());
     out.put("fineAmount", charges.overdue().amount().toPlainString());
     out.put("replacementCharge", charges.replacement().toPlainString());

@@ -11,6 +11,7 @@ import org.interlend.lending.lifecycle.LoanLifecycleWorkers;
 import org.interlend.lending.lifecycle.PatronLoan;
 import org.interlend.lending.lifecycle.Renewal;
 import org.interlend.requests.RequestStatus;
+import org.interlend.texts.PatronTexts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LoanLifecycleRenewalTest extends LoanLifecycleBaseTest {
 
   @Autowired LoanLifecycleWorkers workers;
+  @Autowired PatronTexts texts;
 
   @Test
   void storesTheLoanDueLoanDaysAfterTheHongKongCheckoutDateAndWaits() {
@@ -30,6 +32,31 @@ class LoanLifecycleRenewalTest extends LoanLifecycleBaseTest {
     assertThat(loan.returnedAt()).isNull();
     assertThat(requests.history(l.requestId()).getLast().note()).isEqualTo("Due " + loan.dueDate());
     assertThat(projection.completed(l.instance())).isFalse();
+  }
+
+  /**
+   * A patron who reads Traditional Chinese gets the renewal mail in Chinese, with the lender's
+   * Chinese name and the due date as it is; the history note reads in Chinese for them.
+   */
+  @Test
+  void aChineseSpeakingPatronsRenewalMailAndNoteAreInChinese() throws Exception {
+    Borrower b = borrower(15);
+    jdbc.update("update patron set language = 'zh-TW' where id = ?", b.patronId());
+    TestLoan l = checkOut("hku", 15, b);
+    var d0 = l.checkoutDate();
+
+    engine.increaseTime(Duration.ofDays(9));
+    assertThat(desk.renew(l.requestId(), WAIT).orElseThrow().granted()).isTrue();
+    awaitMails(l, "已續借", 1);
+    String body = body(mails(l, "已續借").getFirst());
+    assertThat(body)
+        .contains("香港大學圖書館")
+        .contains("新到期日：" + d0.plusDays(30))
+        .contains(l.requestId())
+        .doesNotContain("The University of Hong Kong");
+    var note = requests.history(l.requestId()).getLast();
+    assertThat(note.note()).isEqualTo("Renewed until " + d0.plusDays(30));
+    assertThat(texts.render(note.text(), PatronTexts.CHINESE)).isEqualTo("已續借至 " + d0.plusDays(30));
   }
 
   @Test

@@ -109,6 +109,11 @@ class PhysicalLoanProcessTest extends ProcessTest {
     data.awaitStatus(r.id(), RECEIVED);
   }
 
+  /** What the patron reads in English for the refusal (the note keeps the English text). */
+  private static String english(Refusal refusal) {
+    return new org.interlend.texts.PatronTexts().render(refusal.code(), java.util.Locale.ENGLISH);
+  }
+
   private void awaitRejected(Request r, String reasonStart) {
     data.awaitStatus(r.id(), REJECTED);
     awaitCompleted(instance(r));
@@ -207,7 +212,7 @@ class PhysicalLoanProcessTest extends ProcessTest {
       data.copy(bib, copy);
     }
     Request r = place(patron, bib);
-    awaitRejected(r, refusal.message());
+    awaitRejected(r, english(refusal));
     assertThat(data.loansInUse(patron)).isEqualTo(2);
     assertThat(requests.get(r.id()).quotaHeld()).isFalse();
   }
@@ -531,7 +536,7 @@ class PhysicalLoanProcessTest extends ProcessTest {
     String patron = data.patron("UNDERGRADUATE");
     jdbc.update("update patron set home_library = 'lingnan' where id = ?", patron);
 
-    awaitRejected(place(patron, data.titleAt("lingnan", "hku")), Refusal.AVAILABLE_AT_HOME.message());
+    awaitRejected(place(patron, data.titleAt("lingnan", "hku")), english(Refusal.AVAILABLE_AT_HOME));
 
     Request r = place(patron, data.titleAt("cityu"));
     ship(r, "cityu");

@@ -23,13 +23,16 @@ class BadConfigurationTest {
 
   @Test
   void unreachableObjectStoreNamesTheEndpointSetting(CapturedOutput output) {
-    assertStartFails(output, "interlend.storage.endpoint", "--interlend.storage.endpoint=http://127.0.0.1:1");
+    assertStartFails(
+        output, "interlend.storage.endpoint", "--interlend.storage.endpoint=http://127.0.0.1:1");
   }
 
   @Test
   void unreachableWorkflowEngineNamesTheAddressSetting(CapturedOutput output) {
     assertStartFails(
-        output, "interlend.engine.grpc-address", "--interlend.engine.grpc-address=http://127.0.0.1:1");
+        output,
+        "interlend.engine.grpc-address",
+        "--interlend.engine.grpc-address=http://127.0.0.1:1");
   }
 
   @Test
@@ -47,7 +50,8 @@ class BadConfigurationTest {
       throws Exception {
     Path data = dir.resolve("pg");
     int port;
-    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+    try (EmbeddedPostgres pg =
+            EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
         Connection c = pg.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
       s.execute("create role interlend login password 'right-password'");
@@ -80,7 +84,8 @@ class BadConfigurationTest {
                     .close())
         .isNotNull();
     assertThat(output.getAll()).contains("APPLICATION FAILED TO START");
-    assertThat(output.getAll()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(setting) + ": .+");
+    assertThat(output.getAll())
+        .containsPattern("(?m)^" + java.util.regex.Pattern.quote(setting) + ": .+");
     assertThat(output.getAll()).doesNotContainPattern("(?m)^\\s+at [a-z]+\\.");
   }
 }

@@ -19,8 +19,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * When the in-memory engine's processing stops, health says so and new work is refused at once
- * with a clear 503, not a 500 after a timeout. Its own app context: the engine does not come back.
+ * When the in-memory engine's processing stops, health says so and new work is refused at once with
+ * a clear 503, not a 500 after a timeout. Its own app context: the engine does not come back.
  */
 @SpringBootTest(
     classes = InterlendApplication.class,
@@ -46,7 +46,8 @@ class EngineFailureTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> anonymous.get("/actuator/health").statusCode() == 503);
-    JsonNode health = json.readTree(new WebSession(port).signIn("admin").get("/actuator/health").body());
+    JsonNode health =
+        json.readTree(new WebSession(port).signIn("admin").get("/actuator/health").body());
     assertThat(health.path("status").asText()).isEqualTo("DOWN");
     assertThat(health.path("components").path("engine").path("status").asText()).isEqualTo("DOWN");
 
@@ -55,8 +56,8 @@ class EngineFailureTest {
         anonymous.api("POST", "/api/physical-requests", "P1001", "{\"bibId\": 1}");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     assertThat(api.statusCode()).isEqualTo(503);
-    assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(api.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(json.readTree(api.body()).path("detail").asText())
         .startsWith("The workflow engine is not running");
 
@@ -64,7 +65,9 @@ class EngineFailureTest {
     patron.page("/portal/requests");
     HttpResponse<String> page = patron.post("/portal/titles/1/request", Map.of());
     assertThat(page.statusCode()).isEqualTo(503);
-    assertThat(page.body()).contains("The workflow engine is not running").contains("Nothing was changed");
+    assertThat(page.body())
+        .contains("The workflow engine is not running")
+        .contains("Nothing was changed");
 
     // reading still works
     assertThat(patron.get("/portal/requests").statusCode()).isEqualTo(200);

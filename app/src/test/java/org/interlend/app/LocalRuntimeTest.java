@@ -22,7 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The app on its embedded defaults, as README's run command starts it. */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class LocalRuntimeTest {
 
@@ -38,7 +40,8 @@ class LocalRuntimeTest {
   String csrf;
 
   @Test
-  void healthReportsEngineStorageDatabaseAndMailUpToAdminsAndOnlyTheStatusToOthers() throws Exception {
+  void healthReportsEngineStorageDatabaseAndMailUpToAdminsAndOnlyTheStatusToOthers()
+      throws Exception {
     JsonNode anonymous = new ObjectMapper().readTree(get("/actuator/health").body());
     assertThat(anonymous.path("status").asText()).isEqualTo("UP");
     assertThat(anonymous.has("components")).isFalse();
@@ -75,18 +78,22 @@ class LocalRuntimeTest {
 
     // only the form's own fields reach the process
     HttpResponse<String> done =
-        postJson(taskPath, "{\"variables\":{\"note\":\"checked at the desk\",\"recipient\":\"evil@example\"}}");
+        postJson(
+            taskPath,
+            "{\"variables\":{\"note\":\"checked at the desk\",\"recipient\":\"evil@example\"}}");
     assertThat(done.statusCode()).isEqualTo(200);
     assertThat(done.body()).contains("\"redirect\":\"/desk\"");
     await().atMost(Duration.ofSeconds(20)).until(() -> projection.completed(instance));
-    assertThat(projection.variables(instance)).containsEntry("note", "checked at the desk")
+    assertThat(projection.variables(instance))
+        .containsEntry("note", "checked at the desk")
         .containsEntry("recipient", "desk@cityu.example");
     // completed a moment ago: gone from the list, and its page says so plainly
     assertThat(get("/desk").body()).doesNotContain(taskPath + "\"");
     HttpResponse<String> again = get(taskPath);
     assertThat(again.statusCode()).isEqualTo(410);
     assertThat(again.body()).contains("Task no longer open");
-    assertThat(postJson(taskPath, "{\"variables\":{\"note\":\"twice\"}}").statusCode()).isEqualTo(409);
+    assertThat(postJson(taskPath, "{\"variables\":{\"note\":\"twice\"}}").statusCode())
+        .isEqualTo(409);
     assertThat(get("/desk/mail").statusCode()).as("all mail is for administrators").isEqualTo(403);
     signIn("admin", "demo");
     assertThat(get("/desk/mail").body()).contains("Interlend smoke check " + instance);
@@ -100,14 +107,19 @@ class LocalRuntimeTest {
         await()
             .atMost(Duration.ofSeconds(20))
             .until(
-                () -> userTasks.open().stream().filter(t -> t.elementId().equals("confirmSmoke")).findFirst(),
+                () ->
+                    userTasks.open().stream()
+                        .filter(t -> t.elementId().equals("confirmSmoke"))
+                        .findFirst(),
                 java.util.Optional::isPresent)
             .orElseThrow();
 
     signIn("staff-hku", "demo");
     assertThat(get("/desk").body()).doesNotContain("/desk/tasks/" + task.key() + "\"");
     assertThat(get("/desk/tasks/" + task.key()).statusCode()).isEqualTo(403);
-    assertThat(postJson("/desk/tasks/" + task.key(), "{\"variables\":{\"note\":\"not mine\"}}").statusCode())
+    assertThat(
+            postJson("/desk/tasks/" + task.key(), "{\"variables\":{\"note\":\"not mine\"}}")
+                .statusCode())
         .isEqualTo(403);
     assertThat(post("/desk/tasks/" + task.key() + "/claim", "").statusCode()).isEqualTo(403);
     assertThat(userTasks.find(task.key())).isPresent();
@@ -121,23 +133,30 @@ class LocalRuntimeTest {
         await()
             .atMost(Duration.ofSeconds(20))
             .until(
-                () -> userTasks.open().stream()
-                    .filter(t -> t.elementId().equals("confirmSmoke") && t.assignee() == null)
-                    .findFirst(),
+                () ->
+                    userTasks.open().stream()
+                        .filter(t -> t.elementId().equals("confirmSmoke") && t.assignee() == null)
+                        .findFirst(),
                 java.util.Optional::isPresent)
             .orElseThrow();
     String path = "/desk/tasks/" + task.key();
 
     signIn("staff-cityu", "demo");
     assertThat(post(path + "/claim", "").statusCode()).isEqualTo(302);
-    await().atMost(Duration.ofSeconds(5)).until(() -> "staff-cityu".equals(userTasks.find(task.key()).orElseThrow().assignee()));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> "staff-cityu".equals(userTasks.find(task.key()).orElseThrow().assignee()));
     assertThat(get(path).body()).contains("assigned to you").contains(">Unassign<");
     assertThat(post(path + "/unclaim", "").statusCode()).isEqualTo(302);
-    await().atMost(Duration.ofSeconds(5)).until(() -> userTasks.find(task.key()).orElseThrow().assignee() == null);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> userTasks.find(task.key()).orElseThrow().assignee() == null);
 
     // held by someone else (as Tasklist would show it): the desk refuses to complete it
     userTasks.claim(task.key(), "another-librarian");
-    await().atMost(Duration.ofSeconds(5)).until(() -> userTasks.find(task.key()).orElseThrow().assignee() != null);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> userTasks.find(task.key()).orElseThrow().assignee() != null);
     HttpResponse<String> refused = postJson(path, "{\"variables\":{\"note\":\"mine now\"}}");
     assertThat(refused.statusCode()).isEqualTo(409);
     assertThat(refused.body()).contains("assigned to another-librarian");
@@ -148,7 +167,8 @@ class LocalRuntimeTest {
   void theStaffDeskNeedsAStaffSignIn() throws Exception {
     HttpResponse<String> anonymous = get("/desk");
     assertThat(anonymous.statusCode()).isEqualTo(302);
-    assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    assertThat(anonymous.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
   }
 
   private void signIn(String user, String password) throws Exception {
@@ -191,7 +211,8 @@ class LocalRuntimeTest {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(csrf == null ? form : form + "&_csrf=" + csrf))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(csrf == null ? form : form + "&_csrf=" + csrf))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

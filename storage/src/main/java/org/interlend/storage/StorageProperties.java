@@ -8,11 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings under {@code interlend.storage}.
  *
- * @param endpoint the S3 endpoint the server talks to; blank or missing starts the embedded S3 server
+ * @param endpoint the S3 endpoint the server talks to; blank or missing starts the embedded S3
+ *     server
  * @param publicEndpoint the endpoint browsers use for presigned links; defaults to the endpoint
  * @param accessKey the S3 access key
- * @param secretKey the S3 secret key; the default is for local runs only, production sets
- *     {@code INTERLEND_STORAGE_SECRET_KEY}
+ * @param secretKey the S3 secret key; the default is for local runs only, production sets {@code
+ *     INTERLEND_STORAGE_SECRET_KEY}
  * @param bucket the bucket holding the documents
  * @param region the S3 region, set so that no region lookup is needed
  * @param embeddedPort the loopback port of the embedded S3 server (0 picks a free one)
@@ -21,28 +22,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("interlend.storage")
 public record StorageProperties(
-        URI endpoint,
-        URI publicEndpoint,
-        @DefaultValue("interlend-local") String accessKey,
-        @DefaultValue("interlend-local-secret") String secretKey,
-        @DefaultValue("interlend-documents") String bucket,
-        @DefaultValue("us-east-1") String region,
-        @DefaultValue("9399") int embeddedPort,
-        Path dataDir) {
+    URI endpoint,
+    URI publicEndpoint,
+    @DefaultValue("interlend-local") String accessKey,
+    @DefaultValue("interlend-local-secret") String secretKey,
+    @DefaultValue("interlend-documents") String bucket,
+    @DefaultValue("us-east-1") String region,
+    @DefaultValue("9399") int embeddedPort,
+    Path dataDir) {
 
-    public static final String PREFIX = "interlend.storage";
+  public static final String PREFIX = "interlend.storage";
 
-    public StorageProperties {
-        endpoint = blankToNull(endpoint);
-        publicEndpoint = blankToNull(publicEndpoint);
-    }
+  public StorageProperties {
+    endpoint = blankToNull(endpoint);
+    publicEndpoint = blankToNull(publicEndpoint);
+  }
 
-    /** Whether the embedded S3 server is used, that is no endpoint is set. */
-    public boolean embedded() {
-        return endpoint == null;
-    }
+  /** Whether the embedded S3 server is used, that is no endpoint is set. */
+  public boolean embedded() {
+    return endpoint == null;
+  }
 
-    private static URI blankToNull(URI uri) {
-        return uri == null || uri.toString().isBlank() ? null : uri;
-    }
+  private static URI blankToNull(URI uri) {
+    return uri == null || uri.toString().isBlank() ? null : uri;
+  }
 }

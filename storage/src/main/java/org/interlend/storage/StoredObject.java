@@ -11,9 +11,10 @@ import java.util.Map;
  * @param etag the entity tag, without quotes
  * @param metadata the user metadata; keys are lower case, as S3 returns them
  */
-public record StoredObject(String key, long size, String contentType, String etag, Map<String, String> metadata) {
+public record StoredObject(
+    String key, long size, String contentType, String etag, Map<String, String> metadata) {
 
-    public StoredObject {
-        metadata = Map.copyOf(metadata);
-    }
+  public StoredObject {
+    metadata = Map.copyOf(metadata);
+  }
 }

@@ -55,7 +55,9 @@ public class Calendars {
             + " and day >= ? and day < ? order by day",
         (rs, i) ->
             new ClosedDay(
-                rs.getString("library_code"), rs.getObject("day", LocalDate.class), rs.getString("reason")),
+                rs.getString("library_code"),
+                rs.getObject("day", LocalDate.class),
+                rs.getString("reason")),
         libraryCode,
         LocalDate.of(year, 1, 1),
         LocalDate.of(year + 1, 1, 1));
@@ -73,7 +75,9 @@ public class Calendars {
     if (reason.strip().length() > 200) {
       throw new IllegalArgumentException("the reason is longer than 200 characters");
     }
-    Integer known = jdbc.queryForObject("select count(*) from library where code = ?", Integer.class, libraryCode);
+    Integer known =
+        jdbc.queryForObject(
+            "select count(*) from library where code = ?", Integer.class, libraryCode);
     if (known == null || known == 0) {
       throw new IllegalArgumentException("no library " + libraryCode);
     }

@@ -33,7 +33,9 @@ public final class LibraryCalendar {
   public static final Set<DayOfWeek> WORKING_WEEKDAYS =
       EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
-  /** Longest run of closed days searched before giving up (a calendar closed for a year is wrong). */
+  /**
+   * Longest run of closed days searched before giving up (a calendar closed for a year is wrong).
+   */
   private static final int MAX_SEARCH_DAYS = 366;
 
   /** A calendar with no closed day at all. */
@@ -121,10 +123,14 @@ public final class LibraryCalendar {
         return d;
       }
     }
-    throw new IllegalStateException("fewer than " + n + " working days within two years of " + date);
+    throw new IllegalStateException(
+        "fewer than " + n + " working days within two years of " + date);
   }
 
-  /** Working days after {@code from} up to and including {@code to} (0 when {@code to} is not after). */
+  /**
+   * Working days after {@code from} up to and including {@code to} (0 when {@code to} is not
+   * after).
+   */
   public int workingDaysBetween(LocalDate from, LocalDate to) {
     int count = 0;
     for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {

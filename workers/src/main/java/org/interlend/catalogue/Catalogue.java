@@ -40,7 +40,10 @@ public class Catalogue {
     this.jdbc = jdbc;
   }
 
-  /** Titles whose title or author contains the words, or whose ISBN/ISSN is the query (hyphens ignored). */
+  /**
+   * Titles whose title or author contains the words, or whose ISBN/ISSN is the query (hyphens
+   * ignored).
+   */
   public List<Bib> search(String query, int limit) {
     String q = query == null ? "" : query.strip();
     if (q.isEmpty()) {

@@ -25,8 +25,12 @@ public class CopyDownloads {
 
   /** Either the copy's content, counted, or why it cannot be downloaded. */
   public sealed interface Download {
-    /** Counted as download {@code number} of {@code maxDownloads}: send {@code content}, then close it. */
-    record Served(InputStream content, long bytes, int number, int maxDownloads) implements Download {}
+    /**
+     * Counted as download {@code number} of {@code maxDownloads}: send {@code content}, then close
+     * it.
+     */
+    record Served(InputStream content, long bytes, int number, int maxDownloads)
+        implements Download {}
 
     record Refused(DownloadClaim reason) implements Download {}
   }
@@ -46,7 +50,8 @@ public class CopyDownloads {
     InputStream content = store.get(delivery.objectKey());
     DownloadClaim claim = deliveries.claim(requestId);
     if (claim instanceof DownloadClaim.Granted granted) {
-      return new Download.Served(content, delivery.bytes(), granted.number(), granted.maxDownloads());
+      return new Download.Served(
+          content, delivery.bytes(), granted.number(), granted.maxDownloads());
     }
     close(content);
     return new Download.Refused(claim);

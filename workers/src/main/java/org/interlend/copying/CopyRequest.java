@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What a digital copy request asks for. A chapter names the book ({@code title}, {@code isbn}), the
  * chapter (blank for an extract), the page range and the total pages of the book; an article names
- * the journal ({@code title}, {@code issn}), volume and issue, the article title and its page range.
+ * the journal ({@code title}, {@code issn}), volume and issue, the article title and its page
+ * range.
  */
 public record CopyRequest(
     CopyKind kind,
@@ -85,7 +86,12 @@ public record CopyRequest(
       }
       return s.append(", ").append(range).append(')').toString();
     }
-    return (chapter == null ? "Extract" : "Chapter " + chapter) + " of " + title + " (" + range + ")";
+    return (chapter == null ? "Extract" : "Chapter " + chapter)
+        + " of "
+        + title
+        + " ("
+        + range
+        + ")";
   }
 
   /** Small process variables describing the request (for staff forms and notices). */
@@ -127,7 +133,8 @@ public record CopyRequest(
     String digits = value.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
     boolean length = digits.length() == oneLength || digits.length() == otherLength;
     if (!digits.matches("[0-9]*X?") || !length) {
-      throw new InvalidCopyRequestException(name + " '" + value + "' is not a valid " + name.toUpperCase());
+      throw new InvalidCopyRequestException(
+          name + " '" + value + "' is not a valid " + name.toUpperCase());
     }
     return digits;
   }

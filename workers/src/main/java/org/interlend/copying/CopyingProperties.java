@@ -17,12 +17,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxArticlesPerIssue articles one patron may have from one journal issue (s.47)
  * @param maxChaptersPerWork chapters one patron may have from one book (s.48)
  * @param maxPercentOfWork percent of a work's pages one patron may have (s.48)
- * @param defaultSupplier library asked when no consortium library is known to hold the title;
- *     blank for none (the request is then unfilled)
+ * @param defaultSupplier library asked when no consortium library is known to hold the title; blank
+ *     for none (the request is then unfilled)
  * @param maxScanSize largest accepted upload
  * @param pageTolerance pages a scan may have more or fewer than the requested range
- * @param chapterMediationPercent a named chapter longer than this percent of the book goes to library
- *     staff to judge (s.48: "a reasonable proportion"), instead of passing as one chapter
+ * @param chapterMediationPercent a named chapter longer than this percent of the book goes to
+ *     library staff to judge (s.48: "a reasonable proportion"), instead of passing as one chapter
  */
 @ConfigurationProperties("interlend.copying")
 public record CopyingProperties(
@@ -44,8 +44,10 @@ public record CopyingProperties(
     require(
         linkSeconds >= 1 && linkSeconds <= 60,
         "interlend.copying.link-seconds must be between 1 and 60");
-    require(maxArticlesPerIssue >= 1, "interlend.copying.max-articles-per-issue must be at least 1");
-    require(maxChaptersPerWork >= 0, "interlend.copying.max-chapters-per-work must not be negative");
+    require(
+        maxArticlesPerIssue >= 1, "interlend.copying.max-articles-per-issue must be at least 1");
+    require(
+        maxChaptersPerWork >= 0, "interlend.copying.max-chapters-per-work must not be negative");
     require(
         maxPercentOfWork >= 0 && maxPercentOfWork <= 100,
         "interlend.copying.max-percent-of-work must be between 0 and 100");
@@ -69,8 +71,17 @@ public record CopyingProperties(
       String defaultSupplier,
       DataSize maxScanSize,
       int pageTolerance) {
-    this(downloadDays, maxDownloads, linkSeconds, maxArticlesPerIssue, maxChaptersPerWork,
-        maxPercentOfWork, defaultSupplier, maxScanSize, pageTolerance, 20);
+    this(
+        downloadDays,
+        maxDownloads,
+        linkSeconds,
+        maxArticlesPerIssue,
+        maxChaptersPerWork,
+        maxPercentOfWork,
+        defaultSupplier,
+        maxScanSize,
+        pageTolerance,
+        20);
   }
 
   /** The defaults, for plain unit tests. */

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param namedChapter whether this request is for a named chapter (not an extract)
  * @param chaptersFromWork chapters of the same book the patron would have, this one included
  * @param pagesFromWork pages of the same book the patron would have, this request included
- * @param pagesPercent {@code pagesFromWork} as a percentage of the book, null if its length is unknown
+ * @param pagesPercent {@code pagesFromWork} as a percentage of the book, null if its length is
+ *     unknown
  * @param requestPercent this request's pages as a percentage of the book, null if unknown
  * @param chapterMediationPercent a named chapter longer than this goes to staff to judge
  */

@@ -22,7 +22,9 @@ public record Declaration(
       intends to make a request for the same material for substantially the same purpose; \
       (4) I will not redistribute the copy or give it to any other person.""";
 
-  /** The statements not affirmed, by their API field names; empty when the declaration is complete. */
+  /**
+   * The statements not affirmed, by their API field names; empty when the declaration is complete.
+   */
   public List<String> missing() {
     List<String> missing = new ArrayList<>();
     if (!researchOrPrivateStudy) {

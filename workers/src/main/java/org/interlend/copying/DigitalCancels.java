@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class DigitalCancels {
 
-  static final Set<RequestStatus> CANCELLABLE = Set.of(RequestStatus.REQUESTED, RequestStatus.SCANNING);
+  static final Set<RequestStatus> CANCELLABLE =
+      Set.of(RequestStatus.REQUESTED, RequestStatus.SCANNING);
 
   /** The result of a cancel: taken (the process ends the request), or why not. */
   public sealed interface Cancel {
@@ -35,7 +36,9 @@ public class DigitalCancels {
     this.messages = messages;
   }
 
-  /** @param reason why staff cancel for the patron; null for the patron's own cancel */
+  /**
+   * @param reason why staff cancel for the patron; null for the patron's own cancel
+   */
   public Cancel cancel(String requestId, String actor, String reason) {
     Request request = requests.get(requestId);
     if (!request.kind().equals("DIGITAL")) {
@@ -45,8 +48,13 @@ public class DigitalCancels {
     if (supplied || !CANCELLABLE.contains(request.status())) {
       return new Cancel.Refused(
           request,
-          "Request " + requestId + " is " + request.status().label()
-              + (supplied ? ": the copy has already been supplied." : ": it can no longer be cancelled."));
+          "Request "
+              + requestId
+              + " is "
+              + request.status().label()
+              + (supplied
+                  ? ": the copy has already been supplied."
+                  : ": it can no longer be cancelled."));
     }
     messages.requireActive(requestId);
     messages.publish(CancelMessage.NAME, requestId, null, CancelMessage.variables(actor, reason));

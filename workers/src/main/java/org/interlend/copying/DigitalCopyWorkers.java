@@ -78,8 +78,8 @@ public class DigitalCopyWorkers {
   }
 
   /**
-   * The next library to ask: {@code supplierFound}, and its code, name and staff group; the code
-   * is added to {@code suppliersAsked}. Files a previous supplier uploaded before answering "cannot
+   * The next library to ask: {@code supplierFound}, and its code, name and staff group; the code is
+   * added to {@code suppliersAsked}. Files a previous supplier uploaded before answering "cannot
    * supply" are deleted from the store.
    */
   @JobWorker(type = "choose-supplier")
@@ -109,8 +109,8 @@ public class DigitalCopyWorkers {
   }
 
   /**
-   * The files the desk or Tasklist put in {@code scanFiles}: document references, or object keys
-   * of raw uploads (never a delivered copy or anything else in the bucket).
+   * The files the desk or Tasklist put in {@code scanFiles}: document references, or object keys of
+   * raw uploads (never a delivered copy or anything else in the bucket).
    */
   static List<Upload> rawUploads(Object scanFiles) {
     List<Upload> uploads = new ArrayList<>(Upload.parse(scanFiles));

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Delivered copies and their downloads. Every download is counted in one conditional update, so
- * of any number of concurrent attempts exactly {@code max_downloads} succeed.
+ * Delivered copies and their downloads. Every download is counted in one conditional update, so of
+ * any number of concurrent attempts exactly {@code max_downloads} succeed.
  */
 @Service
 public class DigitalDeliveries {
@@ -29,8 +29,8 @@ public class DigitalDeliveries {
 
   /**
    * The object key of the request's delivered copy: {@code deliveries/<128 random bits>.pdf},
-   * chosen on the first call and returned again on every later one (a retried job writes the
-   * same object).
+   * chosen on the first call and returned again on every later one (a retried job writes the same
+   * object).
    */
   public String reserveKey(String requestId) {
     byte[] bits = new byte[16];
@@ -88,7 +88,8 @@ public class DigitalDeliveries {
           "insert into digital_download (request_id, number) values (?, ?)", requestId, g[1]);
       return new DownloadClaim.Granted((String) g[0], (int) g[1], (int) g[2], (Instant) g[3]);
     }
-    return refusal(requestId).orElseGet(() -> new DownloadClaim.LimitReached(get(requestId).maxDownloads()));
+    return refusal(requestId)
+        .orElseGet(() -> new DownloadClaim.LimitReached(get(requestId).maxDownloads()));
   }
 
   /** Why the copy cannot be downloaded now (read only, counts nothing); empty if it can. */
@@ -109,7 +110,10 @@ public class DigitalDeliveries {
 
   public Optional<Delivery> find(String requestId) {
     return jdbc
-        .query("select * from digital_delivery where request_id = ?", DigitalDeliveries::row, requestId)
+        .query(
+            "select * from digital_delivery where request_id = ?",
+            DigitalDeliveries::row,
+            requestId)
         .stream()
         .findFirst();
   }

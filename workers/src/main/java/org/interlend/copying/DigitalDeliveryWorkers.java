@@ -8,7 +8,6 @@ import io.camunda.client.exception.CamundaError;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +100,12 @@ public class DigitalDeliveryWorkers {
     Instant until = Instant.now().plus(properties.downloadWindow());
     Delivery delivery =
         deliveries.publish(
-            requestId, deliverySha256, deliveryBytes, deliveryPages, until, properties.maxDownloads());
+            requestId,
+            deliverySha256,
+            deliveryBytes,
+            deliveryPages,
+            until,
+            properties.maxDownloads());
     // the raw scan does not outlive the delivery: uploads (Camunda's documents too) and the
     // intermediate PDF go
     scans.removeUploads(uploads(uploadKeys));
@@ -140,13 +144,16 @@ public class DigitalDeliveryWorkers {
     return Upload.parse(value);
   }
 
-  /** The scan's own PDF in Interlend's store when it is not one of the uploads (combined or copied). */
+  /**
+   * The scan's own PDF in Interlend's store when it is not one of the uploads (combined or copied).
+   */
   static List<String> intermediate(Object uploadKeys, String scanKey) {
     if (scanKey == null) {
       return List.of();
     }
     boolean isAnUpload =
-        uploads(uploadKeys).stream().anyMatch(u -> u instanceof Upload.Stored s && s.key().equals(scanKey));
+        uploads(uploadKeys).stream()
+            .anyMatch(u -> u instanceof Upload.Stored s && s.key().equals(scanKey));
     return isAnUpload ? List.of() : List.of(scanKey);
   }
 }

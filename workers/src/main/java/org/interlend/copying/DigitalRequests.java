@@ -87,7 +87,11 @@ public class DigitalRequests {
     } catch (RuntimeException e) {
       tx.executeWithoutResult(status -> remove(request.id()));
       throw new IllegalStateException(
-          "the workflow engine did not start " + PROCESS_ID + " for " + request.id() + ": "
+          "the workflow engine did not start "
+              + PROCESS_ID
+              + " for "
+              + request.id()
+              + ": "
               + e.getMessage(),
           e);
     }
@@ -100,7 +104,8 @@ public class DigitalRequests {
    *
    * @throws InvalidCopyRequestException when the details or the declaration are incomplete
    */
-  public void recordCopy(String requestId, String patronId, CopyRequest asked, Declaration declaration) {
+  public void recordCopy(
+      String requestId, String patronId, CopyRequest asked, Declaration declaration) {
     CopyRequest copy = asked.normalised();
     if (declaration == null || !declaration.missing().isEmpty()) {
       throw new InvalidCopyRequestException(
@@ -112,14 +117,25 @@ public class DigitalRequests {
               "insert into digital_request (request_id, kind, title, isbn, issn, chapter, article_title,"
                   + " volume, issue, page_start, page_end, total_pages)"
                   + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (request_id) do nothing",
-              requestId, copy.kind().name(), copy.title(), copy.isbn(), copy.issn(), copy.chapter(),
-              copy.articleTitle(), copy.volume(), copy.issue(), copy.pageStart(), copy.pageEnd(),
+              requestId,
+              copy.kind().name(),
+              copy.title(),
+              copy.isbn(),
+              copy.issn(),
+              copy.chapter(),
+              copy.articleTitle(),
+              copy.volume(),
+              copy.issue(),
+              copy.pageStart(),
+              copy.pageEnd(),
               copy.totalPages());
           jdbc.update(
               "insert into copy_declaration (request_id, patron_id, research_or_private_study,"
                   + " not_supplied_before, not_related_to_other_person, no_redistribution, wording)"
                   + " values (?, ?, true, true, true, true, ?) on conflict (request_id) do nothing",
-              requestId, patronId, Declaration.WORDING);
+              requestId,
+              patronId,
+              Declaration.WORDING);
         });
   }
 
@@ -188,10 +204,10 @@ public class DigitalRequests {
   /** Whether the request's declaration is on record with all four statements affirmed. */
   public boolean declared(String requestId) {
     return jdbc.queryForObject(
-        "select count(*) from copy_declaration where request_id = ? and research_or_private_study"
-            + " and not_supplied_before and not_related_to_other_person and no_redistribution",
-        Integer.class,
-        requestId)
+            "select count(*) from copy_declaration where request_id = ? and research_or_private_study"
+                + " and not_supplied_before and not_related_to_other_person and no_redistribution",
+            Integer.class,
+            requestId)
         == 1;
   }
 
@@ -205,7 +221,8 @@ public class DigitalRequests {
     String earlier =
         " from digital_request d join request r on r.id = d.request_id"
             + " where r.patron_id = (select patron_id from request where id = ?)"
-            + " and d.request_id <> ? and r.status not in " + DEAD
+            + " and d.request_id <> ? and r.status not in "
+            + DEAD
             + " and (r.created_at, cast(substr(r.id, 3) as bigint)) <"
             + " (select created_at, cast(substr(id, 3) as bigint) from request where id = ?)"
             + " and d.kind = ?";
@@ -214,7 +231,8 @@ public class DigitalRequests {
       // "3" and "No. 3" are one issue
       List<Map<String, Object>> sameJournal =
           jdbc.queryForList(
-              "select d.volume, d.issue" + earlier
+              "select d.volume, d.issue"
+                  + earlier
                   + " and (case when d.issn is not null and ?::text is not null then d.issn = ?"
                   + " else lower(d.title) = lower(?) end)",
               requestId,
@@ -233,15 +251,23 @@ public class DigitalRequests {
                               && IssueKey.same((String) row.get("issue"), copy.issue()))
                   .count();
       return new CopyrightFacts(
-          CopyKind.ARTICLE, before, false, 0, copy.pages(), percent(copy.pages(), copy.totalPages()),
-          properties.maxArticlesPerIssue(), properties.maxChaptersPerWork(),
-          properties.maxPercentOfWork(), percent(copy.pages(), copy.totalPages()),
+          CopyKind.ARTICLE,
+          before,
+          false,
+          0,
+          copy.pages(),
+          percent(copy.pages(), copy.totalPages()),
+          properties.maxArticlesPerIssue(),
+          properties.maxChaptersPerWork(),
+          properties.maxPercentOfWork(),
+          percent(copy.pages(), copy.totalPages()),
           properties.chapterMediationPercent());
     }
     Map<String, Object> before =
         jdbc.queryForMap(
             "select count(*) filter (where d.chapter is not null) as chapters,"
-                + " coalesce(sum(d.page_end - d.page_start + 1), 0) as pages" + earlier
+                + " coalesce(sum(d.page_end - d.page_start + 1), 0) as pages"
+                + earlier
                 + " and (case when d.isbn is not null and ?::text is not null then d.isbn = ?"
                 + " else lower(d.title) = lower(?) end)",
             requestId,
@@ -255,9 +281,16 @@ public class DigitalRequests {
     int chapters = ((Number) before.get("chapters")).intValue() + (named ? 1 : 0);
     int pages = ((Number) before.get("pages")).intValue() + copy.pages();
     return new CopyrightFacts(
-        CopyKind.CHAPTER, 0, named, chapters, pages, percent(pages, copy.totalPages()),
-        properties.maxArticlesPerIssue(), properties.maxChaptersPerWork(),
-        properties.maxPercentOfWork(), percent(copy.pages(), copy.totalPages()),
+        CopyKind.CHAPTER,
+        0,
+        named,
+        chapters,
+        pages,
+        percent(pages, copy.totalPages()),
+        properties.maxArticlesPerIssue(),
+        properties.maxChaptersPerWork(),
+        properties.maxPercentOfWork(),
+        percent(copy.pages(), copy.totalPages()),
         properties.chapterMediationPercent());
   }
 
@@ -268,7 +301,8 @@ public class DigitalRequests {
   /** The library recorded as supplying (or scanning) the copy, if any. */
   public Optional<String> supplier(String requestId) {
     return jdbc
-        .queryForList("select supplier from digital_request where request_id = ?", String.class, requestId)
+        .queryForList(
+            "select supplier from digital_request where request_id = ?", String.class, requestId)
         .stream()
         .filter(Objects::nonNull)
         .findFirst();

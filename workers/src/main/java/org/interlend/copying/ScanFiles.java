@@ -39,10 +39,10 @@ import org.springframework.stereotype.Service;
  *
  * <p>Failures are sorted in one place. Anything that goes wrong while checking, combining or
  * marking the files of a given upload is a problem with that upload: it comes back as a {@link
- * ScanProblem} with a reason the scanning staff can act on (the workers turn it into the BPMN
- * error {@code SCAN_INVALID}), including parser crashes, a structure that exhausts the heap or the
- * stack, and any other runtime exception. Only failures of the infrastructure, which a retry may
- * cure, are thrown: the document store ({@code StorageException}) and the local disk ({@link
+ * ScanProblem} with a reason the scanning staff can act on (the workers turn it into the BPMN error
+ * {@code SCAN_INVALID}), including parser crashes, a structure that exhausts the heap or the stack,
+ * and any other runtime exception. Only failures of the infrastructure, which a retry may cure, are
+ * thrown: the document store ({@code StorageException}) and the local disk ({@link
  * UncheckedIOException}).
  */
 @Service
@@ -60,7 +60,9 @@ public class ScanFiles {
     this.properties = properties;
   }
 
-  /** A usable scan: the key of its PDF (the upload itself, or the combined images), and its pages. */
+  /**
+   * A usable scan: the key of its PDF (the upload itself, or the combined images), and its pages.
+   */
   public record Prepared(String scanKey, int pages, long bytes) {}
 
   /** Either a prepared scan or the problem to send back to the scanning staff. */
@@ -86,15 +88,20 @@ public class ScanFiles {
    */
   public Outcome prepare(List<Upload> uploads, Integer expectedPages, String combinedKey) {
     if (uploads == null || uploads.isEmpty()) {
-      return problem("NO_FILE", "No file was uploaded. Please upload the scan as one PDF or as page images.");
+      return problem(
+          "NO_FILE", "No file was uploaded. Please upload the scan as one PDF or as page images.");
     }
     ScanRules rules = new ScanRules(properties.maxScanSize().toBytes(), properties.pageTolerance());
-    int expected = expectedPages == null || expectedPages <= 0 ? ScanValidator.ANY_PAGE_COUNT : expectedPages;
+    int expected =
+        expectedPages == null || expectedPages <= 0 ? ScanValidator.ANY_PAGE_COUNT : expectedPages;
     List<Upload> pdfs = uploads.stream().filter(u -> !u.image()).toList();
     List<Upload> images = uploads.stream().filter(Upload::image).toList();
     if (!pdfs.isEmpty() && !images.isEmpty() || pdfs.size() > 1) {
-      return problem("MIXED", "Please upload either one PDF or page images (JPEG, PNG or TIFF), not "
-          + (pdfs.size() > 1 ? pdfs.size() + " PDFs" : "a PDF and images") + ".");
+      return problem(
+          "MIXED",
+          "Please upload either one PDF or page images (JPEG, PNG or TIFF), not "
+              + (pdfs.size() > 1 ? pdfs.size() + " PDFs" : "a PDF and images")
+              + ".");
     }
     Path dir = tempDir();
     try {
@@ -102,8 +109,11 @@ public class ScanFiles {
       for (Upload upload : uploads) {
         Path file = dir.resolve(files.size() + "-" + safeName(upload.name()));
         if (!fetch(upload, file)) {
-          return problem("MISSING", "The uploaded file " + upload.name()
-              + " is no longer in the document store. Please upload it again.");
+          return problem(
+              "MISSING",
+              "The uploaded file "
+                  + upload.name()
+                  + " is no longer in the document store. Please upload it again.");
         }
         files.add(file);
       }
@@ -118,7 +128,9 @@ public class ScanFiles {
         }
         check = ScanValidator.validate(scan, expected, rules);
       } catch (UnusableImageException e) {
-        return problem("NOT_IMAGE", e.getMessage() + ". Please upload JPEG, PNG or TIFF page images, or one PDF.");
+        return problem(
+            "NOT_IMAGE",
+            e.getMessage() + ". Please upload JPEG, PNG or TIFF page images, or one PDF.");
       } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
         return crashed("checked", uploads.stream().map(Upload::name).toList(), e);
       }
@@ -131,7 +143,8 @@ public class ScanFiles {
       }
       return outcome(check, scanKey);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not prepare the scan in " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "could not prepare the scan in " + dir + ": " + e.getMessage(), e);
     } finally {
       deleteTree(dir);
     }
@@ -211,20 +224,28 @@ public class ScanFiles {
   }
 
   /**
-   * An unexpected failure on the upload's content (a parser bug, a structure that exhausts the
-   * heap or the stack): still a problem with this upload, reported as such, and logged for us.
+   * An unexpected failure on the upload's content (a parser bug, a structure that exhausts the heap
+   * or the stack): still a problem with this upload, reported as such, and logged for us.
    */
   private static Outcome crashed(String step, List<String> keys, Throwable e) {
     // keys: the names of the files (for the log)
     LOG.warn("The scan {} could not be {}; refused as unusable", keys, step, e);
     if (e instanceof OutOfMemoryError || e instanceof StackOverflowError) {
-      return problem(ScanCheck.Reason.TOO_COMPLEX.name(), "The PDF is too complex to be " + step
-          + " here (its structure needs more memory than a scan should). Please save it again (for example with"
-          + " \"Print to PDF\") and upload the new file.");
+      return problem(
+          ScanCheck.Reason.TOO_COMPLEX.name(),
+          "The PDF is too complex to be "
+              + step
+              + " here (its structure needs more memory than a scan should). Please save it again (for example with"
+              + " \"Print to PDF\") and upload the new file.");
     }
-    return problem(ScanCheck.Reason.UNREADABLE.name(), "The PDF could not be " + step + " ("
-        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-        + "). It may be damaged; please save it again (for example with \"Print to PDF\") and upload the new file.");
+    return problem(
+        ScanCheck.Reason.UNREADABLE.name(),
+        "The PDF could not be "
+            + step
+            + " ("
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage())
+            + "). It may be damaged; please save it again (for example with \"Print to PDF\") and upload the new file.");
   }
 
   /** Removes raw uploads and intermediate files; missing objects are fine. */

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Chooses who scans a copy: the consortium libraries holding the title (matched by ISBN or ISSN,
- * else by exact title) on the shelf, in rota order, other than the patron's home library (whose
- * own staff copy from their own stock without interlibrary supply); after them the configured
- * default supplier. Libraries that said "cannot supply" are skipped.
+ * else by exact title) on the shelf, in rota order, other than the patron's home library (whose own
+ * staff copy from their own stock without interlibrary supply); after them the configured default
+ * supplier. Libraries that said "cannot supply" are skipped.
  */
 @Service
 public class Suppliers {
@@ -57,8 +57,6 @@ public class Suppliers {
 
   /** The first candidate not yet asked, or empty when every one has been. */
   public Optional<Library> next(String requestId, Collection<String> alreadyAsked) {
-    return candidates(requestId).stream()
-        .filter(l -> !alreadyAsked.contains(l.code()))
-        .findFirst();
+    return candidates(requestId).stream().filter(l -> !alreadyAsked.contains(l.code())).findFirst();
   }
 }

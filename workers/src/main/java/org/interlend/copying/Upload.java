@@ -6,9 +6,9 @@ import java.util.Locale;
 import org.interlend.documents.DocumentReference;
 
 /**
- * One file a supplier uploaded for a scan, however the task form handed it over: a Camunda
- * document reference (Tasklist's file picker, and the local desk, which gives the same shape), or
- * the key of an object in Interlend's own store (older requests, tests).
+ * One file a supplier uploaded for a scan, however the task form handed it over: a Camunda document
+ * reference (Tasklist's file picker, and the local desk, which gives the same shape), or the key of
+ * an object in Interlend's own store (older requests, tests).
  */
 public sealed interface Upload {
 
@@ -22,15 +22,19 @@ public sealed interface Upload {
   default String name() {
     return switch (this) {
       case Stored s -> s.key().substring(s.key().lastIndexOf('/') + 1);
-      case Document d -> d.reference().fileName() == null ? d.reference().documentId() : d.reference().fileName();
+      case Document d ->
+          d.reference().fileName() == null ? d.reference().documentId() : d.reference().fileName();
     };
   }
 
   /** A page image rather than a PDF: by its name, or its declared type for a document. */
   default boolean image() {
     String name = name().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".png")
-        || name.endsWith(".tif") || name.endsWith(".tiff")) {
+    if (name.endsWith(".jpg")
+        || name.endsWith(".jpeg")
+        || name.endsWith(".png")
+        || name.endsWith(".tif")
+        || name.endsWith(".tiff")) {
       return true;
     }
     return this instanceof Document d

@@ -18,7 +18,8 @@ public record Deadline(Instant startedAt, Instant remindAt, Instant escalateAt) 
     Objects.requireNonNull(remindAt, "remindAt");
     Objects.requireNonNull(escalateAt, "escalateAt");
     if (escalateAt.isBefore(remindAt)) {
-      throw new IllegalArgumentException("escalation " + escalateAt + " before the reminder " + remindAt);
+      throw new IllegalArgumentException(
+          "escalation " + escalateAt + " before the reminder " + remindAt);
     }
   }
 
@@ -30,7 +31,10 @@ public record Deadline(Instant startedAt, Instant remindAt, Instant escalateAt) 
       Instant startedAt, int remindDays, int escalateDays, LibraryCalendar calendar) {
     if (remindDays < 0 || escalateDays < remindDays) {
       throw new IllegalArgumentException(
-          "working days must be 0 <= remind <= escalate, not " + remindDays + " and " + escalateDays);
+          "working days must be 0 <= remind <= escalate, not "
+              + remindDays
+              + " and "
+              + escalateDays);
     }
     LocalDate start = LibraryCalendar.dateOf(startedAt);
     return new Deadline(

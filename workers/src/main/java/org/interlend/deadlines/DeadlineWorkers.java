@@ -45,7 +45,8 @@ public class DeadlineWorkers {
     Map<String, Object> variables = job.getVariablesAsMap();
     Object code = variables.get(libraryVariable);
     if (code == null || code.toString().isBlank()) {
-      throw new IllegalArgumentException("variable " + libraryVariable + " (the library) is missing");
+      throw new IllegalArgumentException(
+          "variable " + libraryVariable + " (the library) is missing");
     }
     Library library = libraries.get(code.toString());
     Instant from = EngineTime.parse("deadlineFrom", variables.get("deadlineFrom"));

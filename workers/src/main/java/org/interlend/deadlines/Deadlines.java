@@ -57,7 +57,10 @@ public class Deadlines {
     return jdbc.query("select * from task_deadline order by task, library_code nulls first", ROW);
   }
 
-  /** The deadlines of {@code task} started at {@code startedAt}, held by {@code libraryCode}'s staff. */
+  /**
+   * The deadlines of {@code task} started at {@code startedAt}, held by {@code libraryCode}'s
+   * staff.
+   */
   public Deadline deadline(String task, String libraryCode, Instant startedAt) {
     DeadlineSetting s = setting(task, libraryCode);
     return Deadline.of(startedAt, s.remindAfter(), s.escalateAfter(), calendars.of(libraryCode));

@@ -17,8 +17,8 @@ import java.util.Map;
  *               "customProperties": {"pickerKey": "files::..."}}}
  * </pre>
  *
- * The local desk's uploads have the same shape (store {@link LocalDocuments#STORE_ID}), so one worker
- * path reads scans locally, in tests and in production.
+ * The local desk's uploads have the same shape (store {@link LocalDocuments#STORE_ID}), so one
+ * worker path reads scans locally, in tests and in production.
  */
 public record DocumentReference(
     String storeId,
@@ -39,7 +39,9 @@ public record DocumentReference(
 
   /** True if {@code value} is a map shaped as a Camunda document reference. */
   public static boolean isReference(Object value) {
-    return value instanceof Map<?, ?> map && TYPE.equals(map.get(TYPE_FIELD)) && map.get("documentId") != null;
+    return value instanceof Map<?, ?> map
+        && TYPE.equals(map.get(TYPE_FIELD))
+        && map.get("documentId") != null;
   }
 
   /** Reads one reference from its process-variable form (a map). */
@@ -59,9 +61,13 @@ public record DocumentReference(
         text(map.get("contentHash")),
         text(metadata.get("contentType")),
         text(metadata.get("fileName")),
-        size instanceof Number n ? n.longValue() : size == null ? null : Long.valueOf(size.toString()),
+        size instanceof Number n
+            ? n.longValue()
+            : size == null ? null : Long.valueOf(size.toString()),
         expires == null ? null : Instant.parse(expires.toString()),
-        metadata.get("customProperties") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of());
+        metadata.get("customProperties") instanceof Map<?, ?> c
+            ? (Map<String, Object>) c
+            : Map.of());
   }
 
   /** The process-variable form, as Camunda writes it. */

@@ -4,8 +4,8 @@ import java.io.InputStream;
 
 /**
  * Reads and deletes the documents staff upload through task forms, whichever store holds them:
- * Camunda's document store (Tasklist in production) or the local desk's (local runs and tests).
- * The worker asking does not need to know which.
+ * Camunda's document store (Tasklist in production) or the local desk's (local runs and tests). The
+ * worker asking does not need to know which.
  */
 public interface Documents {
 

@@ -36,7 +36,10 @@ public class LocalDocuments implements Documents {
 
   /** Stores one uploaded file and returns its reference (what Tasklist's upload returns). */
   public DocumentReference create(
-      InputStream content, String fileName, String contentType, Map<String, Object> customProperties) {
+      InputStream content,
+      String fileName,
+      String contentType,
+      Map<String, Object> customProperties) {
     Path spool = null;
     try {
       spool = Files.createTempFile("interlend-upload-", ".bin");
@@ -62,7 +65,8 @@ public class LocalDocuments implements Documents {
           Instant.now().plus(timeToLive),
           customProperties);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not take the upload " + fileName + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "could not take the upload " + fileName + ": " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     } finally {
@@ -85,12 +89,15 @@ public class LocalDocuments implements Documents {
     String key = key(reference);
     var stat = store.stat(key);
     if (stat.isEmpty()) {
-      throw new DocumentGoneException("the uploaded file " + reference.fileName() + " is no longer stored");
+      throw new DocumentGoneException(
+          "the uploaded file " + reference.fileName() + " is no longer stored");
     }
     String hash = stat.get().metadata().get("content-hash");
     if (reference.contentHash() == null || !reference.contentHash().equals(hash)) {
       throw new DocumentGoneException(
-          "the uploaded file " + reference.fileName() + " is not the one the task was completed with");
+          "the uploaded file "
+              + reference.fileName()
+              + " is not the one the task was completed with");
     }
     return store.get(key);
   }

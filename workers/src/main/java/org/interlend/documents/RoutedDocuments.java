@@ -11,7 +11,9 @@ public class RoutedDocuments implements Documents {
   private final LocalDocuments local;
   private final Documents camunda;
 
-  /** @param camunda Camunda's document store, or null when the in-memory engine runs */
+  /**
+   * @param camunda Camunda's document store, or null when the in-memory engine runs
+   */
   public RoutedDocuments(LocalDocuments local, Documents camunda) {
     this.local = local;
     this.camunda = camunda;

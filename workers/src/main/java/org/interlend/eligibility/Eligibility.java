@@ -6,7 +6,6 @@ import io.camunda.client.CamundaClient;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.interlend.lending.HkallAccounts;
 import org.interlend.patrons.Patron;
@@ -15,9 +14,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Who may use which service, asked before a patron submits: the same decision tables the processes
- * decide with ({@code hkall-eligibility}, {@code digital-eligibility}, {@code overseas-eligibility},
- * evaluated by the engine), then the account (blocked, HKALL cap, home quota). The portal shows the
- * answer with the reason instead of a Request button that would only be refused afterwards.
+ * decide with ({@code hkall-eligibility}, {@code digital-eligibility}, {@code
+ * overseas-eligibility}, evaluated by the engine), then the account (blocked, HKALL cap, home
+ * quota). The portal shows the answer with the reason instead of a Request button that would only
+ * be refused afterwards.
  *
  * <p>The decisions give their reasons as codes of the {@link PatronTexts}; a verdict gives them in
  * the language of the web request being answered (the portal's choice), English elsewhere.
@@ -94,9 +94,12 @@ public class Eligibility {
   private String quotaUsed(Patron patron) {
     return texts.render(
         Map.of(
-            PatronTexts.CODE, "reason.quota-reached",
-            "quota", patron.quota(),
-            "category", patron.categoryName()),
+            PatronTexts.CODE,
+            "reason.quota-reached",
+            "quota",
+            patron.quota(),
+            "category",
+            patron.categoryName()),
         language());
   }
 
@@ -121,7 +124,8 @@ public class Eligibility {
     try {
       return JSON.readTree(output);
     } catch (Exception e) {
-      throw new IllegalStateException("decision " + decisionId + " gave no readable output: " + output, e);
+      throw new IllegalStateException(
+          "decision " + decisionId + " gave no readable output: " + output, e);
     }
   }
 

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class HkallAccounts {
 
-  /** Start of the message (in English) a patron gets when a quota is used up (tests look for it). */
+  /**
+   * Start of the message (in English) a patron gets when a quota is used up (tests look for it).
+   */
   public static final String QUOTA_REACHED = "Loan quota reached";
 
   /** Start of the message when the HKALL cap is reached. */
@@ -29,8 +31,8 @@ public class HkallAccounts {
   }
 
   /**
-   * Why the patron may not place an HKALL request now, judged before any request exists (the
-   * portal shows it before the patron submits); empty if they may.
+   * Why the patron may not place an HKALL request now, judged before any request exists (the portal
+   * shows it before the patron submits); empty if they may.
    */
   public Optional<Map<String, Object>> refusal(Patron patron) {
     if (patron.blocked()) {
@@ -57,11 +59,7 @@ public class HkallAccounts {
     }
     return patrons
         .holdHkallQuota(requestId)
-        .map(
-            r ->
-                r == Patrons.HkallRefusal.HKALL_CAP
-                    ? capReached(patron)
-                    : quotaReached(patron));
+        .map(r -> r == Patrons.HkallRefusal.HKALL_CAP ? capReached(patron) : quotaReached(patron));
   }
 
   // The reasons are coded texts of the PatronTexts: shown and mailed in the patron's language.
@@ -73,15 +71,21 @@ public class HkallAccounts {
 
   private static Map<String, Object> capReached(Patron patron) {
     return Map.of(
-        PatronTexts.CODE, "reason.hkall.cap-reached",
-        "cap", patron.hkallCap(),
-        "category", patron.categoryName());
+        PatronTexts.CODE,
+        "reason.hkall.cap-reached",
+        "cap",
+        patron.hkallCap(),
+        "category",
+        patron.categoryName());
   }
 
   private static Map<String, Object> quotaReached(Patron patron) {
     return Map.of(
-        PatronTexts.CODE, "reason.hkall.quota-reached",
-        "quota", patron.quota(),
-        "category", patron.categoryName());
+        PatronTexts.CODE,
+        "reason.hkall.quota-reached",
+        "quota",
+        patron.quota(),
+        "category",
+        patron.categoryName());
   }
 }

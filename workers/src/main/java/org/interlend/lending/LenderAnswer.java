@@ -26,7 +26,9 @@ public enum LenderAnswer {
       return valueOf(value.strip());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "unknown lender answer '" + value + "'; expected one of SHIPPED, NOT_ON_SHELF,"
+          "unknown lender answer '"
+              + value
+              + "'; expected one of SHIPPED, NOT_ON_SHELF,"
               + " CHECKED_OUT_LOCALLY, NOT_SUITABLE");
     }
   }

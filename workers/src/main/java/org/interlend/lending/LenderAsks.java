@@ -30,7 +30,12 @@ public class LenderAsks {
 
   /** One ask of a request, as recorded. */
   public record Ask(
-      String requestId, String lender, Long itemId, Instant askedAt, Instant answeredAt, String outcome,
+      String requestId,
+      String lender,
+      Long itemId,
+      Instant askedAt,
+      Instant answeredAt,
+      String outcome,
       String reason) {}
 
   private final JdbcTemplate jdbc;
@@ -41,7 +46,10 @@ public class LenderAsks {
     this.properties = properties;
   }
 
-  /** Records that {@code lender} is asked for copy {@code itemId} at {@code at}; once per lender and request. */
+  /**
+   * Records that {@code lender} is asked for copy {@code itemId} at {@code at}; once per lender and
+   * request.
+   */
   public void asked(String requestId, String lender, Long itemId, Instant at) {
     jdbc.update(
         "insert into lender_ask (request_id, lender_code, item_id, asked_at) values (?, ?, ?, ?)"
@@ -53,7 +61,8 @@ public class LenderAsks {
   }
 
   /** Records the end of the lender's open ask (the first answer counts). */
-  public void answered(String requestId, String lender, Outcome outcome, String reason, Instant at) {
+  public void answered(
+      String requestId, String lender, Outcome outcome, String reason, Instant at) {
     jdbc.update(
         "update lender_ask set answered_at = ?, outcome = ?, reason = ?"
             + " where request_id = ? and lender_code = ? and answered_at is null",
@@ -74,7 +83,8 @@ public class LenderAsks {
   }
 
   public Optional<Ask> find(String requestId, String lender) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "select * from lender_ask where request_id = ? and lender_code = ?",
             (rs, i) -> ask(rs),
             requestId,
@@ -85,7 +95,9 @@ public class LenderAsks {
 
   public List<Ask> forRequest(String requestId) {
     return jdbc.query(
-        "select * from lender_ask where request_id = ? order by asked_at, id", (rs, i) -> ask(rs), requestId);
+        "select * from lender_ask where request_id = ? order by asked_at, id",
+        (rs, i) -> ask(rs),
+        requestId);
   }
 
   /**
@@ -106,13 +118,16 @@ public class LenderAsks {
     args[i] = Timestamp.from(since);
     return jdbc.query(
         "select lender_code, asked_at, answered_at, outcome from lender_ask where lender_code in ("
-            + in + ") and (asked_at >= ? or answered_at is null)"
+            + in
+            + ") and (asked_at >= ? or answered_at is null)"
             + " and coalesce(outcome, '') <> 'CANCELLED'",
         (rs, n) ->
             new RotaRanking.Ask(
                 rs.getString("lender_code"),
                 rs.getTimestamp("asked_at").toInstant(),
-                rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant(),
+                rs.getTimestamp("answered_at") == null
+                    ? null
+                    : rs.getTimestamp("answered_at").toInstant(),
                 "SHIPPED".equals(rs.getString("outcome"))),
         args);
   }
@@ -127,5 +142,4 @@ public class LenderAsks {
         rs.getString("outcome"),
         rs.getString("reason"));
   }
-
 }

@@ -8,8 +8,8 @@ import org.interlend.catalogue.Item;
 /**
  * The lender rota of a request: the libraries other than the home library that hold an available,
  * loanable copy of the title. Their order is the rota ranking's ({@link
- * org.interlend.lending.rules.RotaRanking}: measured fill rate, turnaround and load); a library that
- * has been asked already is not asked again.
+ * org.interlend.lending.rules.RotaRanking}: measured fill rate, turnaround and load); a library
+ * that has been asked already is not asked again.
  */
 public final class LenderRota {
 

@@ -38,8 +38,14 @@ public record LendingProperties(
 
     public RotaRanking.Weights weights() {
       return new RotaRanking.Weights(
-          windowAsks, windowDays, priorFillRate, priorWeight, targetDays, weightFill,
-          weightTurnaround, weightLoad);
+          windowAsks,
+          windowDays,
+          priorFillRate,
+          priorWeight,
+          targetDays,
+          weightFill,
+          weightTurnaround,
+          weightLoad);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.interlend.lending;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.interlend.lending.lifecycle.EngineTime;
 import org.interlend.lending.rules.LoanCalendar;
 import org.interlend.lending.rules.PickupWindow;
 import org.interlend.lending.rules.RotaRanking;
-import java.time.Instant;
 import org.interlend.libraries.Libraries;
 import org.interlend.libraries.Library;
 import org.interlend.patrons.Patron;
@@ -75,7 +75,8 @@ public class PhysicalLoanWorkers {
         catalogue
             .bib(bibId)
             .orElseThrow(
-                () -> new IllegalArgumentException("no title " + bibId + " in the union catalogue"));
+                () ->
+                    new IllegalArgumentException("no title " + bibId + " in the union catalogue"));
     Library home = libraries.get(patron.homeLibrary());
     loans.open(requestId, bibId, home.code());
     Map<String, Object> out = new HashMap<>();
@@ -95,7 +96,8 @@ public class PhysicalLoanWorkers {
 
   /** Blocked account and quota: holds one quota slot for the request when the patron may borrow. */
   @JobWorker(type = "check-eligibility")
-  public Map<String, Object> checkEligibility(@Variable String requestId, @Variable String patronId) {
+  public Map<String, Object> checkEligibility(
+      @Variable String requestId, @Variable String patronId) {
     Optional<Map<String, Object>> refusal = accounts.admit(requestId, patronId);
     Map<String, Object> out = new HashMap<>();
     out.put("eligible", refusal.isEmpty());
@@ -151,8 +153,8 @@ public class PhysicalLoanWorkers {
       order =
           new RotaRanking(properties.rota().weights())
               .order(candidates, asks.recent(candidates, at), rank, at).stream()
-              .map(RotaRanking.Performance::lender)
-              .toList();
+                  .map(RotaRanking.Performance::lender)
+                  .toList();
       Optional<String> next = LenderRota.next(order, tried);
       if (next.isEmpty()) {
         out.put("lenderCode", null);
@@ -175,7 +177,9 @@ public class PhysicalLoanWorkers {
     out.put("pullItemId", itemId);
     out.put(
         "pullCopies",
-        copy == null ? "" : copy.barcode() + (copy.callNumber() == null ? "" : " (" + copy.callNumber() + ")"));
+        copy == null
+            ? ""
+            : copy.barcode() + (copy.callNumber() == null ? "" : " (" + copy.callNumber() + ")"));
     out.put("lenderAnswer", "ASKED");
     out.put("triedLenders", tried);
     out.put("rotaOrder", order);
@@ -195,7 +199,12 @@ public class PhysicalLoanWorkers {
     LenderAnswer answer = LenderAnswer.of(pullOutcome);
     PhysicalLoans.Outcome outcome =
         loans.recordAnswer(
-            requestId, lenderCode, pullItemId, answer, pullNote, "job:" + job.getKey(),
+            requestId,
+            lenderCode,
+            pullItemId,
+            answer,
+            pullNote,
+            "job:" + job.getKey(),
             EngineTime.parse("answeredAt", answeredAt));
     return Map.of("lenderAnswer", outcome.name());
   }
@@ -208,7 +217,10 @@ public class PhysicalLoanWorkers {
   public Map<String, Object> recordLenderLate(
       @Variable String requestId, @Variable String lenderCode, @Variable Object lateAt) {
     asks.answered(
-        requestId, lenderCode, LenderAsks.Outcome.LATE, "no answer in time",
+        requestId,
+        lenderCode,
+        LenderAsks.Outcome.LATE,
+        "no answer in time",
         EngineTime.parse("lateAt", lateAt));
     return Map.of("lenderAnswer", "LATE");
   }
@@ -219,8 +231,7 @@ public class PhysicalLoanWorkers {
    * timer of the pickup window).
    */
   @JobWorker(type = "physical-mark-received")
-  public Map<String, Object> markReceived(
-      @Variable String requestId, @Variable Object receivedAt) {
+  public Map<String, Object> markReceived(@Variable String requestId, @Variable Object receivedAt) {
     PickupWindow window = loans.received(requestId, EngineTime.parse("receivedAt", receivedAt));
     return Map.of(
         "pickupBy", window.pickupBy().toString(),
@@ -237,13 +248,12 @@ public class PhysicalLoanWorkers {
   public Map<String, Object> checkOut(
       @Variable String requestId, @Variable Integer loanDays, @Variable Object checkedOutAt) {
     PhysicalLoan loan =
-        loans.checkedOut(
-            requestId, loanDays, EngineTime.parse("checkedOutAt", checkedOutAt));
+        loans.checkedOut(requestId, loanDays, EngineTime.parse("checkedOutAt", checkedOutAt));
     return Map.of(
-        "checkoutAt", loan.checkedOutAt().toString(),
+        "checkoutAt",
+        loan.checkedOutAt().toString(),
         "dueDate",
-        LoanCalendar.dueDate(
-                loan.checkedOutAt(), loan.loanDays(), calendars.of(loan.homeLibrary()))
+        LoanCalendar.dueDate(loan.checkedOutAt(), loan.loanDays(), calendars.of(loan.homeLibrary()))
             .toString());
   }
 

@@ -168,10 +168,16 @@ public class PhysicalLoans {
       return Outcome.CANCELLED;
     }
     throw new IllegalStateException(
-        "request " + requestId + " is " + now.label() + ", not REQUESTED: cannot record a shipment");
+        "request "
+            + requestId
+            + " is "
+            + now.label()
+            + ", not REQUESTED: cannot record a shipment");
   }
 
-  /** The copy that travels: the one asked for if it is the lender's, else its first loanable copy. */
+  /**
+   * The copy that travels: the one asked for if it is the lender's, else its first loanable copy.
+   */
   private Long copyToShip(long bibId, String lenderCode, Long askedItem) {
     List<Long> ids =
         jdbc.queryForList(
@@ -208,7 +214,9 @@ public class PhysicalLoans {
               itemId);
       case NOT_SUITABLE ->
           jdbc.update(
-              "update item set not_for_loan = true, status_reason = ? where id = ?", reason, itemId);
+              "update item set not_for_loan = true, status_reason = ? where id = ?",
+              reason,
+              itemId);
       case SHIPPED -> throw new IllegalArgumentException("a shipment is not a refusal");
     }
   }
@@ -237,7 +245,9 @@ public class PhysicalLoans {
     PickupWindow window =
         PickupWindow.after(loan.receivedAt(), PICKUP_DAYS, calendars.of(loan.homeLibrary()));
     jdbc.update(
-        "update physical_loan set pickup_by = ? where request_id = ?", window.pickupBy(), requestId);
+        "update physical_loan set pickup_by = ? where request_id = ?",
+        window.pickupBy(),
+        requestId);
     return window;
   }
 

@@ -4,9 +4,9 @@ import java.util.Map;
 import org.interlend.catalogue.Bib;
 import org.interlend.catalogue.Catalogue;
 import org.interlend.patrons.Patrons;
+import org.interlend.requests.CancelMessage;
 import org.interlend.requests.Request;
 import org.interlend.requests.RequestLauncher;
-import org.interlend.requests.CancelMessage;
 import org.interlend.requests.RequestMessages;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
@@ -53,7 +53,8 @@ public class PhysicalRequests {
         catalogue
             .bib(bibId)
             .orElseThrow(
-                () -> new IllegalArgumentException("no title " + bibId + " in the union catalogue"));
+                () ->
+                    new IllegalArgumentException("no title " + bibId + " in the union catalogue"));
     return launcher.launch("PHYSICAL", PROCESS_ID, patronId, bib.title(), Map.of("bibId", bibId));
   }
 
@@ -80,13 +81,18 @@ public class PhysicalRequests {
   public Cancel cancel(String requestId, String actor, String reason) {
     Request request = requests.get(requestId);
     if (!request.kind().equals("PHYSICAL")) {
-      throw new IllegalArgumentException("request " + requestId + " is not a physical loan request");
+      throw new IllegalArgumentException(
+          "request " + requestId + " is not a physical loan request");
     }
     if (request.status() == RequestStatus.REQUESTED) {
       messages.requireActive(requestId);
     }
     if (!requests.transition(
-        requestId, RequestStatus.REQUESTED, RequestStatus.CANCELLED, actor, CancelMessage.note(actor, reason))) {
+        requestId,
+        RequestStatus.REQUESTED,
+        RequestStatus.CANCELLED,
+        actor,
+        CancelMessage.note(actor, reason))) {
       Request now = requests.get(requestId);
       return new Cancel.Refused(now, refusal(now));
     }
@@ -95,7 +101,10 @@ public class PhysicalRequests {
     } catch (RuntimeException e) {
       // the process was not told: put the request back as it was, so the patron can try again
       requests.transition(
-          requestId, RequestStatus.CANCELLED, RequestStatus.REQUESTED, "system",
+          requestId,
+          RequestStatus.CANCELLED,
+          RequestStatus.REQUESTED,
+          "system",
           "cancel withdrawn: the workflow engine did not take it");
       throw new IllegalStateException(
           "the workflow engine did not take the cancel of " + requestId + ": " + e.getMessage(), e);
@@ -106,12 +115,19 @@ public class PhysicalRequests {
   private static String refusal(Request request) {
     return switch (request.status()) {
       case TRANSFERRED, RECEIVED, ON_LOAN, RECALLED, OVERDUE, RETURNED, SHIPPED_BACK ->
-          "Request " + request.id() + " can no longer be cancelled: the lending library has already"
-              + " shipped the item (status " + request.status().label() + "). Please return it at"
+          "Request "
+              + request.id()
+              + " can no longer be cancelled: the lending library has already"
+              + " shipped the item (status "
+              + request.status().label()
+              + "). Please return it at"
               + " the circulation counter instead.";
       default ->
-          "Request " + request.id() + " can no longer be cancelled: it is already "
-              + request.status().label() + ".";
+          "Request "
+              + request.id()
+              + " can no longer be cancelled: it is already "
+              + request.status().label()
+              + ".";
     };
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import org.interlend.catalogue.Item;
 
 /**
- * Whether a title may be requested through HKALL, from its copies across the consortium (the
- * rules of the HKALL service pages):
+ * Whether a title may be requested through HKALL, from its copies across the consortium (the rules
+ * of the HKALL service pages):
  *
  * <ol>
  *   <li>a loanable copy available at the home library is borrowed there, not through HKALL;
@@ -54,7 +54,8 @@ public final class Requestability {
         .anyMatch(c -> c.libraryCode().equals(homeLibrary) && c.loanable() && c.available())) {
       return new Verdict(Refusal.AVAILABLE_AT_HOME);
     }
-    List<Item> elsewhere = copies.stream().filter(c -> !c.libraryCode().equals(homeLibrary)).toList();
+    List<Item> elsewhere =
+        copies.stream().filter(c -> !c.libraryCode().equals(homeLibrary)).toList();
     if (elsewhere.isEmpty()) {
       return new Verdict(Refusal.NOT_HELD);
     }

@@ -21,7 +21,8 @@ public class Libraries {
               rs.getBoolean("allows_renewal"),
               rs.getBigDecimal("replacement_charge"),
               rs.getBigDecimal("processing_fee"),
-              orDefault(rs.getString("staff_email"), "ill-" + rs.getString("code") + "@interlend.local"),
+              orDefault(
+                  rs.getString("staff_email"), "ill-" + rs.getString("code") + "@interlend.local"),
               orDefault(
                   rs.getString("managers_email"),
                   "ill-managers-" + rs.getString("code") + "@interlend.local"));

@@ -5,9 +5,9 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Mail as the outbox sees it: DOWN while sending keeps failing (with the reason), UP otherwise;
- * the backlog in the details. It asks the database, never the mail server, so a hung mail server
- * cannot hang the health endpoint.
+ * Mail as the outbox sees it: DOWN while sending keeps failing (with the reason), UP otherwise; the
+ * backlog in the details. It asks the database, never the mail server, so a hung mail server cannot
+ * hang the health endpoint.
  */
 @Component("mail")
 class MailHealth implements HealthIndicator {
@@ -22,7 +22,9 @@ class MailHealth implements HealthIndicator {
   public Health health() {
     NoticeDispatcher.Backlog backlog = dispatcher.backlog();
     Health.Builder health =
-        dispatcher.lastFailure().map(reason -> Health.down().withDetail("error", reason))
+        dispatcher
+            .lastFailure()
+            .map(reason -> Health.down().withDetail("error", reason))
             .orElseGet(Health::up);
     return health
         .withDetail("pending", backlog.pending())

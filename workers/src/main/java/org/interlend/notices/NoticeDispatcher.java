@@ -58,7 +58,8 @@ public class NoticeDispatcher implements SmartLifecycle {
     this.from = from;
     this.retryFor = retryFor;
     if (retryMax.isNegative() || retryMax.isZero()) {
-      throw new IllegalArgumentException("interlend.mail.retry-max must be positive, not " + retryMax);
+      throw new IllegalArgumentException(
+          "interlend.mail.retry-max must be positive, not " + retryMax);
     }
     this.retryMax = retryMax;
   }
@@ -68,7 +69,9 @@ public class NoticeDispatcher implements SmartLifecycle {
     return retryDelay(attempt, Duration.ofMinutes(15));
   }
 
-  /** As {@link #retryDelay(int)}, never longer than {@code max} ({@code interlend.mail.retry-max}). */
+  /**
+   * As {@link #retryDelay(int)}, never longer than {@code max} ({@code interlend.mail.retry-max}).
+   */
   static Duration retryDelay(int attempt, Duration max) {
     long seconds = 15L << Math.min(Math.max(attempt - 1, 0), 10);
     return Duration.ofSeconds(Math.max(1, Math.min(seconds, max.toSeconds())));
@@ -98,7 +101,8 @@ public class NoticeDispatcher implements SmartLifecycle {
         (rs, i) -> new Backlog(rs.getLong(1), rs.getLong(2), Duration.ofSeconds(rs.getLong(3))));
   }
 
-  private record Due(long id, String recipient, String subject, String body, int attempts, Instant queued) {}
+  private record Due(
+      long id, String recipient, String subject, String body, int attempts, Instant queued) {}
 
   /** Sends every notice that is due now; returns how many it tried. */
   int dispatchDue() {
@@ -203,7 +207,8 @@ public class NoticeDispatcher implements SmartLifecycle {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return root == e ? message : e.getClass().getSimpleName() + ": " + message;
   }
 

@@ -12,8 +12,8 @@ import org.interlend.texts.PatronTexts;
 import org.springframework.stereotype.Component;
 
 /**
- * Mail templates under {@code classpath:notices/<name>.txt}: the first line is {@code Subject: ...},
- * the rest is the body; {@code {{name}}} is replaced by the value of that name, {@code
+ * Mail templates under {@code classpath:notices/<name>.txt}: the first line is {@code Subject:
+ * ...}, the rest is the body; {@code {{name}}} is replaced by the value of that name, {@code
  * {{name|hkd}}} by that amount in Hong Kong dollars ("HK$1,234.50"). A section {@code
  * {{#name}}...{{/name}}} is kept only when the value is present (not null, blank or false), and
  * {@code {{^name}}...{{/name}}} only when it is not: one template says "as you asked" to a patron
@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Languages: a notice to a patron is written in the patron's language, from {@code
  * classpath:notices/zh-TW/<name>.txt} for Traditional Chinese (every patron notice has one, with
- * the same placeholders and sections; staff notices are English only). A value that is a coded
- * text of the {@link PatronTexts} (a reason, a note) is rendered in that language too.
+ * the same placeholders and sections; staff notices are English only). A value that is a coded text
+ * of the {@link PatronTexts} (a reason, a note) is rendered in that language too.
  */
 @Component
 public class NoticeTemplates {
@@ -58,13 +58,15 @@ public class NoticeTemplates {
    * version (staff notices have none), else English.
    */
   public Rendered render(String template, Locale locale, Map<String, ?> values) {
-    boolean chinese = PatronTexts.tag(locale).equals("zh-TW") && exists(CHINESE_FOLDER + "/" + template);
+    boolean chinese =
+        PatronTexts.tag(locale).equals("zh-TW") && exists(CHINESE_FOLDER + "/" + template);
     Locale language = chinese ? PatronTexts.CHINESE : Locale.ENGLISH;
     String text = load(chinese ? CHINESE_FOLDER + "/" + template : template);
     int newline = text.indexOf('\n');
     String first = newline < 0 ? text : text.substring(0, newline);
     if (!first.startsWith("Subject:")) {
-      throw new IllegalStateException("notice template " + template + " must start with 'Subject:'");
+      throw new IllegalStateException(
+          "notice template " + template + " must start with 'Subject:'");
     }
     String body = newline < 0 ? "" : text.substring(newline + 1).strip() + "\n";
     return new Rendered(
@@ -102,9 +104,7 @@ public class NoticeTemplates {
   }
 
   private static boolean present(Object value) {
-    return value != null
-        && !(value instanceof Boolean b && !b)
-        && !String.valueOf(value).isBlank();
+    return value != null && !(value instanceof Boolean b && !b) && !String.valueOf(value).isBlank();
   }
 
   private static boolean exists(String template) {

@@ -74,7 +74,8 @@ public class NoticeWorker {
         job.getCustomHeaders().getOrDefault("recipient", "patron").equals("patron")
             ? patrons.language(patron.id())
             : Locale.ENGLISH;
-    if (PatronTexts.tag(language).equals("zh-TW") && values.get("lenderCode") instanceof String lender) {
+    if (PatronTexts.tag(language).equals("zh-TW")
+        && values.get("lenderCode") instanceof String lender) {
       // the lending library by its Chinese name
       libraries.find(lender).ifPresent(l -> values.put("lenderName", l.nameZh()));
     }
@@ -91,8 +92,13 @@ public class NoticeWorker {
     Object code = values.get(variable);
     if (code == null) {
       throw new IllegalStateException(
-          "task " + job.getElementId() + " sends to " + recipient + " of the library in variable "
-              + variable + ", which is missing");
+          "task "
+              + job.getElementId()
+              + " sends to "
+              + recipient
+              + " of the library in variable "
+              + variable
+              + ", which is missing");
     }
     Library library = libraries.get(code.toString());
     values.putIfAbsent("libraryName", library.name());
@@ -101,7 +107,10 @@ public class NoticeWorker {
       case "managers" -> library.managersEmail();
       default ->
           throw new IllegalStateException(
-              "task " + job.getElementId() + ": unknown recipient " + recipient
+              "task "
+                  + job.getElementId()
+                  + ": unknown recipient "
+                  + recipient
                   + " (patron, staff or managers)");
     };
   }

@@ -123,7 +123,9 @@ public class Notices {
               rs.getString(5),
               rs.getString(6),
               rs.getTimestamp(7).toInstant(),
-              Optional.ofNullable(rs.getTimestamp(8)).map(java.sql.Timestamp::toInstant).orElse(null),
+              Optional.ofNullable(rs.getTimestamp(8))
+                  .map(java.sql.Timestamp::toInstant)
+                  .orElse(null),
               rs.getInt(9),
               rs.getString(10));
 }

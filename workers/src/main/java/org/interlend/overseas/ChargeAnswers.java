@@ -52,7 +52,8 @@ public class ChargeAnswers {
    */
   public Answer answer(String requestId, boolean accept, String answeredBy, String reason) {
     if (accept && reason != null) {
-      throw new IllegalArgumentException("staff may decline a charge for the patron, never accept one");
+      throw new IllegalArgumentException(
+          "staff may decline a charge for the patron, never accept one");
     }
     var open = charges.openOffer(requestId);
     if (open.isEmpty()) {
@@ -73,7 +74,9 @@ public class ChargeAnswers {
         requestId,
         request.status(),
         answeredBy,
-        (accept ? "charge of HK$" + offer.amountHkd() + " accepted" : "charge of HK$" + offer.amountHkd() + " declined")
+        (accept
+                ? "charge of HK$" + offer.amountHkd() + " accepted"
+                : "charge of HK$" + offer.amountHkd() + " declined")
             + (reason == null ? "" : " for the patron: " + reason),
         "charge-answer-" + offer.id());
     return new Answer.Sent(offer);

@@ -100,8 +100,8 @@ public class Charges {
   }
 
   public Optional<Charge> openOffer(String requestId) {
-    return jdbc.query(
-            "select * from charge where request_id = ? and status = 'OFFERED'", ROW, requestId)
+    return jdbc
+        .query("select * from charge where request_id = ? and status = 'OFFERED'", ROW, requestId)
         .stream()
         .findFirst();
   }

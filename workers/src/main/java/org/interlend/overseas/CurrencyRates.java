@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Converts partners' prices to Hong Kong dollars with a configured rate table: {@code
  * interlend.overseas.rates.<CUR>} is the number of HK$ for one unit of the currency (environment:
- * {@code INTERLEND_OVERSEAS_RATES_USD=7.80}). The defaults below are indicative; a library sets
- * the rates its finance office uses.
+ * {@code INTERLEND_OVERSEAS_RATES_USD=7.80}). The defaults below are indicative; a library sets the
+ * rates its finance office uses.
  */
 @Component
 public class CurrencyRates {

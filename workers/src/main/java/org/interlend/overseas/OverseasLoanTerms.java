@@ -15,7 +15,8 @@ import org.interlend.lending.rules.PickupWindow;
  * arrived. The pickup window is the HKALL one (5 calendar days to the end of an opening day), but
  * never beyond the patron's due date.
  */
-public record OverseasLoanTerms(LocalDate partnerDueDate, LocalDate patronDueDate, PickupWindow pickup) {
+public record OverseasLoanTerms(
+    LocalDate partnerDueDate, LocalDate patronDueDate, PickupWindow pickup) {
 
   public OverseasLoanTerms {
     Objects.requireNonNull(partnerDueDate, "partnerDueDate");

@@ -2,30 +2,32 @@ package org.interlend.overseas;
 
 import java.util.List;
 import java.util.Map;
-import org.interlend.requests.Request;
 import org.interlend.requests.CancelMessage;
+import org.interlend.requests.Request;
 import org.interlend.requests.RequestMessages;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
 import org.springframework.stereotype.Service;
 
 /**
- * The two ways an overseas request leaves the phase before its order: staff place the order, or
- * the patron cancels. Both move the request's status atomically out of one of {@link
- * #BEFORE_ORDER} (REQUESTED while sourcing, AWAITING APPROVAL while a manager decides, AWAITING
- * PATRON while the patron answers a charge), so a cancel and "Place order" cannot both win: once
- * ORDERED the partner has been asked and charges may apply, and the cancel is refused.
+ * The two ways an overseas request leaves the phase before its order: staff place the order, or the
+ * patron cancels. Both move the request's status atomically out of one of {@link #BEFORE_ORDER}
+ * (REQUESTED while sourcing, AWAITING APPROVAL while a manager decides, AWAITING PATRON while the
+ * patron answers a charge), so a cancel and "Place order" cannot both win: once ORDERED the partner
+ * has been asked and charges may apply, and the cancel is refused.
  */
 @Service
 public class OverseasOrders {
 
   public static final String CANCEL_MESSAGE = "request-cancel";
+
   /** The message the ordered request waits for (correlation key = request id). */
   public static final String ARRIVED_MESSAGE = "item-arrived";
 
   /** The statuses in which an overseas request is not yet ordered, in the order they occur. */
   public static final List<RequestStatus> BEFORE_ORDER =
-      List.of(RequestStatus.REQUESTED, RequestStatus.AWAITING_APPROVAL, RequestStatus.AWAITING_PATRON);
+      List.of(
+          RequestStatus.REQUESTED, RequestStatus.AWAITING_APPROVAL, RequestStatus.AWAITING_PATRON);
 
   private final Requests requests;
   private final OverseasRequests overseas;
@@ -75,10 +77,14 @@ public class OverseasOrders {
         } catch (RuntimeException e) {
           // the process was not told: put the request back as it was, so the patron can try again
           requests.transition(
-              requestId, RequestStatus.CANCELLED, from, "system",
+              requestId,
+              RequestStatus.CANCELLED,
+              from,
+              "system",
               "cancel withdrawn: the workflow engine did not take it");
           throw new IllegalStateException(
-              "the workflow engine did not take the cancel of " + requestId + ": " + e.getMessage(), e);
+              "the workflow engine did not take the cancel of " + requestId + ": " + e.getMessage(),
+              e);
         }
         return new Cancel.Done(requests.get(requestId));
       }
@@ -96,7 +102,9 @@ public class OverseasOrders {
    */
   public boolean recordOrder(String requestId, String partnerCode, String orderReference) {
     String note =
-        "ordered from " + partnerCode + (orderReference == null ? "" : " (order " + orderReference + ")");
+        "ordered from "
+            + partnerCode
+            + (orderReference == null ? "" : " (order " + orderReference + ")");
     boolean moved = false;
     for (RequestStatus from : BEFORE_ORDER) {
       if (requests.transition(requestId, from, RequestStatus.ORDERED, "staff", note)) {
@@ -113,7 +121,11 @@ public class OverseasOrders {
       return false;
     }
     throw new IllegalStateException(
-        "request " + requestId + " is " + now.label() + ", not awaiting its order: cannot record an order");
+        "request "
+            + requestId
+            + " is "
+            + now.label()
+            + ", not awaiting its order: cannot record an order");
   }
 
   /** The result of recording an arrival: done, or why not. */
@@ -139,7 +151,10 @@ public class OverseasOrders {
     if (request.status() != RequestStatus.ORDERED) {
       return new Arrival.Refused(
           request,
-          "Request " + requestId + " is " + request.status().label()
+          "Request "
+              + requestId
+              + " is "
+              + request.status().label()
               + ": only an ordered item can arrive.");
     }
     Map<String, Object> variables = new java.util.HashMap<>();
@@ -152,12 +167,19 @@ public class OverseasOrders {
   private static String refusal(Request request) {
     return switch (request.status()) {
       case ORDERED, RECEIVED, ON_LOAN, RECALLED, OVERDUE, RETURNED, SHIPPED_BACK, DELIVERED ->
-          "Request " + request.id() + " can no longer be cancelled: the library has already placed the"
-              + " order with the overseas partner (status " + request.status().label() + "), and"
+          "Request "
+              + request.id()
+              + " can no longer be cancelled: the library has already placed the"
+              + " order with the overseas partner (status "
+              + request.status().label()
+              + "), and"
               + " charges may apply. Please contact the interlibrary loan office.";
       default ->
-          "Request " + request.id() + " can no longer be cancelled: it is already "
-              + request.status().label() + ".";
+          "Request "
+              + request.id()
+              + " can no longer be cancelled: it is already "
+              + request.status().label()
+              + ".";
     };
   }
 }

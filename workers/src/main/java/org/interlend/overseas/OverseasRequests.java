@@ -49,7 +49,8 @@ public class OverseasRequests {
     if (code == null) {
       return null;
     }
-    return jdbc.query("select name from overseas_partner where code = ?", (rs, i) -> rs.getString(1), code)
+    return jdbc
+        .query("select name from overseas_partner where code = ?", (rs, i) -> rs.getString(1), code)
         .stream()
         .findFirst()
         .orElse(code);
@@ -117,7 +118,8 @@ public class OverseasRequests {
   }
 
   /** Records the partner's due date and the pickup day of an arrived book. */
-  public void recordTerms(String requestId, java.time.LocalDate partnerDueDate, java.time.LocalDate pickupBy) {
+  public void recordTerms(
+      String requestId, java.time.LocalDate partnerDueDate, java.time.LocalDate pickupBy) {
     requireRow(
         jdbc.update(
             "update overseas_request set partner_due_date = ?, pickup_by = ? where request_id = ?",
@@ -129,7 +131,9 @@ public class OverseasRequests {
 
   /** The stored row as column -> value, for screens and tests. */
   public Optional<Map<String, Object>> find(String requestId) {
-    return jdbc.queryForList("select * from overseas_request where request_id = ?", requestId).stream()
+    return jdbc
+        .queryForList("select * from overseas_request where request_id = ?", requestId)
+        .stream()
         .findFirst();
   }
 

@@ -214,7 +214,8 @@ public class OverseasWorkers {
     Map<String, Object> v = job.getVariablesAsMap();
     String requestId = required(v, "requestId");
     String due = required(v, "partnerDueDate");
-    java.time.LocalDate partnerDue = java.time.LocalDate.parse(due.length() > 10 ? due.substring(0, 10) : due);
+    java.time.LocalDate partnerDue =
+        java.time.LocalDate.parse(due.length() > 10 ? due.substring(0, 10) : due);
     OverseasLoanTerms terms =
         OverseasLoanTerms.of(
             partnerDue,
@@ -280,8 +281,8 @@ public class OverseasWorkers {
   /**
    * Closes a request the patron cancelled before its order: an open charge offer is closed as
    * DECLINED, an accepted one is WITHDRAWN (nothing was ordered), and the status is CANCELLED (the
-   * cancel recorded it already; it is recorded again only if a step that was running at the time
-   * of the cancel wrote over it).
+   * cancel recorded it already; it is recorded again only if a step that was running at the time of
+   * the cancel wrote over it).
    */
   @JobWorker(type = "overseas-close-cancelled")
   public void closeCancelled(ActivatedJob job) {
@@ -308,7 +309,9 @@ public class OverseasWorkers {
    */
   @JobWorker(type = "overseas-record-arrival")
   public Map<String, Object> recordArrival(ActivatedJob job) {
-    return Map.of("pickupBy", overseas.recordArrival(required(job.getVariablesAsMap(), "requestId")).toString());
+    return Map.of(
+        "pickupBy",
+        overseas.recordArrival(required(job.getVariablesAsMap(), "requestId")).toString());
   }
 
   /**
@@ -322,8 +325,7 @@ public class OverseasWorkers {
     Map<String, Object> values = new HashMap<>(job.getVariablesAsMap());
     Request request = requests.get(required(values, "requestId"));
     Object home = values.get("homeLibrary");
-    String library =
-        home != null ? home.toString() : patrons.get(request.patronId()).homeLibrary();
+    String library = home != null ? home.toString() : patrons.get(request.patronId()).homeLibrary();
     values.put("title", request.title());
     values.put("status", request.status().label());
     values.put("months", job.getCustomHeaders().getOrDefault("months", ""));

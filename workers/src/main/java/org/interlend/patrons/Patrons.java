@@ -53,12 +53,13 @@ public class Patrons {
   }
 
   /**
-   * The patron's language: the one they last chose in the portal, else their home library's
-   * default ("en" or "zh-TW"); English for an unknown patron.
+   * The patron's language: the one they last chose in the portal, else their home library's default
+   * ("en" or "zh-TW"); English for an unknown patron.
    */
   public Locale language(String patronId) {
     return PatronTexts.locale(
-        jdbc.query(
+        jdbc
+            .query(
                 "select coalesce(p.language, l.default_language) from patron p"
                     + " join library l on l.code = p.home_library where p.id = ?",
                 (rs, i) -> rs.getString(1),
@@ -70,7 +71,8 @@ public class Patrons {
 
   /** The language the patron chose, if they ever chose one. */
   public Optional<Locale> chosenLanguage(String patronId) {
-    return jdbc.query("select language from patron where id = ?", (rs, i) -> rs.getString(1), patronId)
+    return jdbc
+        .query("select language from patron where id = ?", (rs, i) -> rs.getString(1), patronId)
         .stream()
         .filter(java.util.Objects::nonNull)
         .findFirst()
@@ -152,7 +154,10 @@ public class Patrons {
             requestId);
     if (taken == 0) {
       Patron p =
-          jdbc.query(SELECT + " where p.id = (select patron_id from request where id = ?)", ROW, requestId)
+          jdbc.query(
+                  SELECT + " where p.id = (select patron_id from request where id = ?)",
+                  ROW,
+                  requestId)
               .get(0);
       return java.util.Optional.of(
           p.hkallInUse() >= p.hkallCap() ? HkallRefusal.HKALL_CAP : HkallRefusal.HOME_QUOTA);
@@ -174,7 +179,8 @@ public class Patrons {
       return false;
     }
     boolean hkall = Boolean.TRUE.equals(held.get("hkall_held"));
-    jdbc.update("update request set quota_held = false, hkall_held = false where id = ?", requestId);
+    jdbc.update(
+        "update request set quota_held = false, hkall_held = false where id = ?", requestId);
     jdbc.update(
         "update patron set loans_in_use = greatest(loans_in_use - 1, 0),"
             + " hkall_in_use = greatest(hkall_in_use - ?, 0)"

@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * PostgreSQL: a real server started from embedded binaries (zonky) for local runs and tests, or
- * the one at {@code interlend.db.url}. Flyway migrates either at start.
+ * PostgreSQL: a real server started from embedded binaries (zonky) for local runs and tests, or the
+ * one at {@code interlend.db.url}. Flyway migrates either at start.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @EnableConfigurationProperties(DatabaseProperties.class)
@@ -32,7 +32,8 @@ public class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(
         DatabaseProperties properties,
-        @org.springframework.beans.factory.annotation.Value("${interlend.data-dir:./data}") String dataDir) {
+        @org.springframework.beans.factory.annotation.Value("${interlend.data-dir:./data}")
+            String dataDir) {
       try {
         java.nio.file.Path pgData = java.nio.file.Files.createTempDirectory("interlend-pg-");
         EmbeddedPostgres postgres =
@@ -51,7 +52,8 @@ public class DatabaseConfiguration {
                     ProcessSentinel.guard(
                         server,
                         "embedded PostgreSQL",
-                        java.nio.file.Path.of(dataDir, "run", "postgres-" + postgres.getPort() + ".pid"),
+                        java.nio.file.Path.of(
+                            dataDir, "run", "postgres-" + postgres.getPort() + ".pid"),
                         pgData));
         return postgres;
       } catch (IOException | RuntimeException e) {
@@ -85,7 +87,8 @@ public class DatabaseConfiguration {
       // instead of the pool retrying for its whole connection timeout
       DriverManager.setLoginTimeout(10);
       try (Connection ignored =
-          DriverManager.getConnection(properties.url(), properties.username(), properties.password())) {
+          DriverManager.getConnection(
+              properties.url(), properties.username(), properties.password())) {
         // reachable, and the credentials are right
       } catch (SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();

@@ -14,8 +14,8 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Bounds what the embedded mail server holds: once an hour, if its oldest mail is more than a day
- * old, it is emptied. The outbox table keeps every notice; GreenMail is only the local stand-in
- * for a mail server.
+ * old, it is emptied. The outbox table keeps every notice; GreenMail is only the local stand-in for
+ * a mail server.
  */
 public final class EmbeddedMailRetention implements DisposableBean {
 
@@ -45,9 +45,13 @@ public final class EmbeddedMailRetention implements DisposableBean {
       var sent = messages[0].getSentDate();
       if (sent != null && sent.toInstant().isBefore(Instant.now().minus(KEEP))) {
         greenMail.purgeEmailFromAllMailboxes();
-        log.info("Emptied the embedded mail server ({} mails, the oldest over a day old)", messages.length);
+        log.info(
+            "Emptied the embedded mail server ({} mails, the oldest over a day old)",
+            messages.length);
       }
-    } catch (MessagingException | com.icegreen.greenmail.store.FolderException | RuntimeException e) {
+    } catch (MessagingException
+        | com.icegreen.greenmail.store.FolderException
+        | RuntimeException e) {
       log.warn("Could not trim the embedded mail server: {}", e.toString());
     }
   }

@@ -36,7 +36,10 @@ public class PlatformEnvironment implements EnvironmentPostProcessor {
     // every call to the mail server ends within the timeout: a hung server cannot stall a thread
     String timeout =
         String.valueOf(
-            env.getProperty("interlend.mail.timeout", java.time.Duration.class, java.time.Duration.ofSeconds(10))
+            env.getProperty(
+                    "interlend.mail.timeout",
+                    java.time.Duration.class,
+                    java.time.Duration.ofSeconds(10))
                 .toMillis());
     derived.put("spring.mail.properties.mail.smtp.connectiontimeout", timeout);
     derived.put("spring.mail.properties.mail.smtp.timeout", timeout);

@@ -20,9 +20,9 @@ public final class ProcessSentinel {
   private ProcessSentinel() {}
 
   /**
-   * Guards {@code child}; also writes its pid to {@code pidFile} (if given) so that the launcher can
-   * find a leftover from an earlier run, and removes {@code removeAfter} (the server's temporary
-   * data, if given) once the server is gone.
+   * Guards {@code child}; also writes its pid to {@code pidFile} (if given) so that the launcher
+   * can find a leftover from an earlier run, and removes {@code removeAfter} (the server's
+   * temporary data, if given) once the server is gone.
    */
   public static void guard(ProcessHandle child, String what, Path pidFile, Path removeAfter) {
     guard(ProcessHandle.current().pid(), child, what, pidFile, removeAfter);
@@ -58,7 +58,11 @@ public final class ProcessSentinel {
         Files.writeString(pidFile, pid + " " + what + "\n");
       }
     } catch (IOException | RuntimeException e) {
-      log.warn("No sentinel for the {} (pid {}): it may outlive a killed app: {}", what, pid, e.toString());
+      log.warn(
+          "No sentinel for the {} (pid {}): it may outlive a killed app: {}",
+          what,
+          pid,
+          e.toString());
     }
   }
 }

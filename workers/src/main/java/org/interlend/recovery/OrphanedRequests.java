@@ -17,15 +17,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Requests whose process is gone: with the in-memory engine, a restart loses every running
- * process, while an external database keeps the requests. At start each such request is ended
- * (CANCELLED, with the reason in its history), its quota slot given back and its patron told, so
- * that nothing waits for a task or timer that no longer exists. Idempotent.
+ * Requests whose process is gone: with the in-memory engine, a restart loses every running process,
+ * while an external database keeps the requests. At start each such request is ended (CANCELLED,
+ * with the reason in its history), its quota slot given back and its patron told, so that nothing
+ * waits for a task or timer that no longer exists. Idempotent.
  */
 @Service
 public class OrphanedRequests {
 
   private static final Logger log = LoggerFactory.getLogger(OrphanedRequests.class);
+
   /** The history note, a code of the patron texts. */
   static final String NOTE = "note.request.interrupted";
 
@@ -74,7 +75,8 @@ public class OrphanedRequests {
       ended++;
     }
     if (ended > 0) {
-      log.warn("Ended {} requests whose process was lost with a restart of the local engine", ended);
+      log.warn(
+          "Ended {} requests whose process was lost with a restart of the local engine", ended);
     }
     return ended;
   }
@@ -94,6 +96,10 @@ public class OrphanedRequests {
                 "patronName", patron.name(),
                 "portalUrl", portalUrl));
     notices.send(
-        "orphaned:" + request.id(), request.id(), patron.email(), rendered.subject(), rendered.body());
+        "orphaned:" + request.id(),
+        request.id(),
+        patron.email(),
+        rendered.subject(),
+        rendered.body());
   }
 }

@@ -7,7 +7,12 @@ import java.time.Instant;
  * action, with who and when, and whether the patron sees it.
  */
 public record RequestEvent(
-    RequestStatus status, Kind kind, String actor, String note, boolean visibleToPatron, Instant at) {
+    RequestStatus status,
+    Kind kind,
+    String actor,
+    String note,
+    boolean visibleToPatron,
+    Instant at) {
 
   /** What the line records. */
   public enum Kind {

@@ -7,9 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Places a request: records it, starts its top-level process instance keyed by the request id,
- * and publishes the messages about it. If the engine refuses the start, the request is removed
- * again, so that nothing is half-created.
+ * Places a request: records it, starts its top-level process instance keyed by the request id, and
+ * publishes the messages about it. If the engine refuses the start, the request is removed again,
+ * so that nothing is half-created.
  */
 @Service
 public class RequestLauncher {
@@ -49,7 +49,11 @@ public class RequestLauncher {
     } catch (RuntimeException e) {
       remove(request.id());
       throw new IllegalStateException(
-          "the workflow engine did not start " + processId + " for " + request.id() + ": "
+          "the workflow engine did not start "
+              + processId
+              + " for "
+              + request.id()
+              + ": "
               + e.getMessage(),
           e);
     }

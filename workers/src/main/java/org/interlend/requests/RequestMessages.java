@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends the messages about a request to its process (the correlation key is the request id): a
- * patron's cancel, renew or charge answer, staff's check-in, recall or loss report. A message for
- * a request whose process no longer runs is refused with {@link RequestNotActiveException}, never
+ * patron's cancel, renew or charge answer, staff's check-in, recall or loss report. A message for a
+ * request whose process no longer runs is refused with {@link RequestNotActiveException}, never
  * accepted to do nothing.
  */
 @Service
@@ -42,7 +42,8 @@ public class RequestMessages {
    * @param messageId makes a second send of the same message a {@link Sent#DUPLICATE} while the
    *     first waits; null for none
    */
-  public Sent publish(String messageName, String requestId, String messageId, Map<String, Object> variables) {
+  public Sent publish(
+      String messageName, String requestId, String messageId, Map<String, Object> variables) {
     requireRunning(requests.get(requestId));
     var command =
         client

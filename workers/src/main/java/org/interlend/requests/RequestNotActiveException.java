@@ -1,8 +1,8 @@
 package org.interlend.requests;
 
 /**
- * An action on a request whose process no longer runs (it ended, or was lost with a restarted
- * local engine): nothing would happen, so the action is refused with the reason.
+ * An action on a request whose process no longer runs (it ended, or was lost with a restarted local
+ * engine): nothing would happen, so the action is refused with the reason.
  */
 public class RequestNotActiveException extends RuntimeException {
 

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 public class RequestParties {
 
   /** Who a request concerns. */
-  public record Parties(String requestId, String patronId, String homeLibrary, Set<String> suppliers) {
+  public record Parties(
+      String requestId, String patronId, String homeLibrary, Set<String> suppliers) {
 
     /** Every library involved: home first, then lenders and suppliers. */
     public Set<String> libraries() {
@@ -54,7 +55,10 @@ public class RequestParties {
                 }
               }
               return new Parties(
-                  rs.getString("id"), rs.getString("patron_id"), rs.getString("home_library"), suppliers);
+                  rs.getString("id"),
+                  rs.getString("patron_id"),
+                  rs.getString("home_library"),
+                  suppliers);
             },
             requestId);
     return found.stream().findFirst();

@@ -70,8 +70,7 @@ public class Requests {
       return null; // shown as its English text
     }
     try {
-      return new PatronTexts.Coded(
-          code, args == null ? Map.of() : JSON.readValue(args, Map.class));
+      return new PatronTexts.Coded(code, args == null ? Map.of() : JSON.readValue(args, Map.class));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("bad note arguments " + args, e);
     }
@@ -113,7 +112,9 @@ public class Requests {
 
   public List<Request> forPatron(String patronId) {
     return jdbc.query(
-        "select * from request where patron_id = ? order by created_at desc, id desc", ROW, patronId);
+        "select * from request where patron_id = ? order by created_at desc, id desc",
+        ROW,
+        patronId);
   }
 
   /**
@@ -142,7 +143,9 @@ public class Requests {
     }
     int updated =
         jdbc.update(
-            "update request set status = ?, updated_at = now() where id = ?", status.name(), requestId);
+            "update request set status = ?, updated_at = now() where id = ?",
+            status.name(),
+            requestId);
     if (updated == 0) {
       throw new IllegalArgumentException("no request " + requestId);
     }
@@ -150,8 +153,8 @@ public class Requests {
   }
 
   /**
-   * Moves the request to {@code to} only if it is in {@code from} now: the guard behind "cancel only
-   * while REQUESTED", safe against a lender shipping at the same moment.
+   * Moves the request to {@code to} only if it is in {@code from} now: the guard behind "cancel
+   * only while REQUESTED", safe against a lender shipping at the same moment.
    */
   @Transactional
   public boolean transition(

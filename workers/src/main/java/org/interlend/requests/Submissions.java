@@ -19,6 +19,7 @@ public class Submissions {
 
   /** A key: 8 to 128 letters, digits, '-' or '_' (a UUID fits). */
   static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,128}");
+
   static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(30);
 
   /** The request and whether this submission placed it or repeated an earlier one. */

@@ -33,7 +33,8 @@ public class SmokeCheck {
   public Result roundTrip(long processInstanceKey, String recipient) {
     String key = "smoke/" + processInstanceKey + ".txt";
     byte[] content =
-        ("Interlend smoke check for instance " + processInstanceKey).getBytes(StandardCharsets.UTF_8);
+        ("Interlend smoke check for instance " + processInstanceKey)
+            .getBytes(StandardCharsets.UTF_8);
     store.put(key, new ByteArrayInputStream(content), content.length, "text/plain", Map.of());
     byte[] back;
     try (InputStream in = store.get(key)) {
@@ -42,7 +43,8 @@ public class SmokeCheck {
       throw new IllegalStateException("cannot read back " + key + " from the object store", e);
     }
     if (!Arrays.equals(content, back)) {
-      throw new IllegalStateException("object " + key + " came back different from what was written");
+      throw new IllegalStateException(
+          "object " + key + " came back different from what was written");
     }
     notices.send(
         "smoke:" + processInstanceKey,

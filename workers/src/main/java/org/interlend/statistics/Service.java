@@ -1,9 +1,9 @@
 package org.interlend.statistics;
 
 /**
- * The services whose speed the libraries promise, with the promise (seed service pages): HKALL books
- * in about 5 working days, books from other local partners in 1 to 2 weeks, overseas in 1 to 3
- * months, electronic articles and chapters in 1 to 3 working days. Turnaround is counted from the
+ * The services whose speed the libraries promise, with the promise (seed service pages): HKALL
+ * books in about 5 working days, books from other local partners in 1 to 2 weeks, overseas in 1 to
+ * 3 months, electronic articles and chapters in 1 to 3 working days. Turnaround is counted from the
  * request to the item (or copy) being ready for the patron: RECEIVED at the home library, or
  * DELIVERED.
  *

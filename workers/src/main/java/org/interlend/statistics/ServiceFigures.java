@@ -1,8 +1,8 @@
 package org.interlend.statistics;
 
 /**
- * Turnaround and fill rate of one supplier (a consortium library or a partner) for one service, over
- * the requests of the window.
+ * Turnaround and fill rate of one supplier (a consortium library or a partner) for one service,
+ * over the requests of the window.
  *
  * @param requests requests this supplier was asked for (for HKALL: asks to pull and ship)
  * @param filled supplied: the item reached the home library, or the copy was delivered

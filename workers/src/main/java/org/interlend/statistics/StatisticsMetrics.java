@@ -1,7 +1,7 @@
 package org.interlend.statistics;
 
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,8 @@ public class StatisticsMetrics {
 
   private final TurnaroundStatistics statistics;
   private final MeterRegistry registry;
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatisticsMetrics.class);
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(StatisticsMetrics.class);
 
   private volatile Instant refreshedAt = Instant.EPOCH;
   private java.util.concurrent.ScheduledExecutorService timer;
@@ -42,26 +43,42 @@ public class StatisticsMetrics {
   private MultiGauge withinPromise;
   private MultiGauge requests;
 
-  public StatisticsMetrics(TurnaroundStatistics statistics, ObjectProvider<MeterRegistry> registry) {
+  public StatisticsMetrics(
+      TurnaroundStatistics statistics, ObjectProvider<MeterRegistry> registry) {
     this.statistics = statistics;
     this.registry = registry.getIfAvailable();
     if (this.registry != null) {
-      fillRate = MultiGauge.builder("interlend_fill_rate").description("filled / ended requests, last 90 days").register(this.registry);
-      median = MultiGauge.builder("interlend_turnaround_median_days").description("median days from request to ready, last 90 days").register(this.registry);
-      withinPromise = MultiGauge.builder("interlend_within_promise_ratio").description("filled requests within the promised time, last 90 days").register(this.registry);
-      requests = MultiGauge.builder("interlend_requests").description("requests per supplier, last 90 days").register(this.registry);
+      fillRate =
+          MultiGauge.builder("interlend_fill_rate")
+              .description("filled / ended requests, last 90 days")
+              .register(this.registry);
+      median =
+          MultiGauge.builder("interlend_turnaround_median_days")
+              .description("median days from request to ready, last 90 days")
+              .register(this.registry);
+      withinPromise =
+          MultiGauge.builder("interlend_within_promise_ratio")
+              .description("filled requests within the promised time, last 90 days")
+              .register(this.registry);
+      requests =
+          MultiGauge.builder("interlend_requests")
+              .description("requests per supplier, last 90 days")
+              .register(this.registry);
       for (Service s : Service.values()) {
         this.registry.gauge(
             "interlend_promised_days", Tags.of("service", s.name()), s, x -> x.promisedDays());
       }
       this.registry.gauge(
-          "interlend_statistics_age_seconds", Tags.empty(), this,
+          "interlend_statistics_age_seconds",
+          Tags.empty(),
+          this,
           m -> Duration.between(m.refreshedAt, Instant.now()).toSeconds());
     }
   }
 
   /** Computes the figures once the app is ready, then every minute on a thread of its own. */
-  @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  @org.springframework.context.event.EventListener(
+      org.springframework.boot.context.event.ApplicationReadyEvent.class)
   public void start() {
     if (registry == null || timer != null) {
       return;
@@ -119,7 +136,8 @@ public class StatisticsMetrics {
       List<ServiceFigures> figures, Function<ServiceFigures, Double> value) {
     return figures.stream()
         .filter(f -> value.apply(f) != null)
-        .<MultiGauge.Row<?>>map(f -> MultiGauge.Row.of(tags(f), Objects.requireNonNull(value.apply(f))))
+        .<MultiGauge.Row<?>>map(
+            f -> MultiGauge.Row.of(tags(f), Objects.requireNonNull(value.apply(f))))
         .toList();
   }
 

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
  *   <li>HKALL: per lender, from its asks to pull and ship ({@code lender_ask}): filled = shipped,
  *       not filled = refused or not answered in time; turnaround of a shipped request = working
  *       days (of the patron's home library) from the request to RECEIVED.
- *   <li>Digital: per supplying library ({@code digital_request.supplier}, the last asked):
- *       filled = DELIVERED, not filled = UNFILLED; turnaround to DELIVERED in working days.
+ *   <li>Digital: per supplying library ({@code digital_request.supplier}, the last asked): filled =
+ *       DELIVERED, not filled = UNFILLED; turnaround to DELIVERED in working days.
  *   <li>Local partners and overseas: per partner (a partner in Hong Kong is local): filled =
  *       RECEIVED or DELIVERED, not filled = UNFILLED after sourcing; turnaround in working days
  *       (local) or calendar days (overseas).
@@ -74,7 +74,8 @@ public class TurnaroundStatistics {
                     rs.getTimestamp("created_at").toInstant(),
                     instant(rs.getTimestamp("ready_at")),
                     "SHIPPED".equals(rs.getString("outcome")),
-                    "REFUSED".equals(rs.getString("outcome")) || "LATE".equals(rs.getString("outcome"))),
+                    "REFUSED".equals(rs.getString("outcome"))
+                        || "LATE".equals(rs.getString("outcome"))),
             from));
     rows.addAll(
         jdbc.query(
@@ -84,8 +85,7 @@ public class TurnaroundStatistics {
                 + " from digital_request d join request r on r.id = d.request_id"
                 + " join patron p on p.id = r.patron_id join library l on l.code = d.supplier"
                 + " where r.kind = 'DIGITAL' and r.created_at >= ?",
-            (rs, i) ->
-                row(org.interlend.statistics.Service.DIGITAL, rs),
+            (rs, i) -> row(org.interlend.statistics.Service.DIGITAL, rs),
             from));
     rows.addAll(
         jdbc.query(
@@ -129,7 +129,11 @@ public class TurnaroundStatistics {
     Map<String, List<Row>> groups = new LinkedHashMap<>();
     rows.stream()
         .sorted(Comparator.comparing((Row r) -> r.service().ordinal()).thenComparing(Row::supplier))
-        .forEach(r -> groups.computeIfAbsent(r.service() + "/" + r.supplier(), k -> new ArrayList<>()).add(r));
+        .forEach(
+            r ->
+                groups
+                    .computeIfAbsent(r.service() + "/" + r.supplier(), k -> new ArrayList<>())
+                    .add(r));
     Map<String, LibraryCalendar> calendarCache = new HashMap<>();
     List<ServiceFigures> out = new ArrayList<>();
     for (List<Row> group : groups.values()) {

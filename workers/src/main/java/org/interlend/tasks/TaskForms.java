@@ -26,11 +26,20 @@ public class TaskForms {
 
   /** Field types staff type notes into. */
   private static final Set<String> NOTE_TYPES = Set.of("textarea");
+
   /** Field types that take input (text, buttons and layout do not). */
   private static final Set<String> INPUT_TYPES =
       Set.of(
-          "textfield", "textarea", "number", "datetime", "select", "radio", "checkbox",
-          "checklist", "taglist", "filepicker");
+          "textfield",
+          "textarea",
+          "number",
+          "datetime",
+          "select",
+          "radio",
+          "checkbox",
+          "checklist",
+          "taglist",
+          "filepicker");
 
   /** One input field of a form. */
   public record Field(String key, String label, String type, Map<String, String> options) {
@@ -107,7 +116,8 @@ public class TaskForms {
     ObjectMapper json = new ObjectMapper();
     try {
       for (Resource r :
-          new PathMatchingResourcePatternResolver().getResources("classpath*:/camunda/forms/*.form")) {
+          new PathMatchingResourcePatternResolver()
+              .getResources("classpath*:/camunda/forms/*.form")) {
         try (InputStream in = r.getInputStream()) {
           JsonNode form = json.readTree(in);
           List<Field> fields = new ArrayList<>();
@@ -116,7 +126,8 @@ public class TaskForms {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the task forms under classpath:camunda/forms/", e);
+      throw new UncheckedIOException(
+          "cannot read the task forms under classpath:camunda/forms/", e);
     }
     return forms;
   }
@@ -132,7 +143,12 @@ public class TaskForms {
         for (JsonNode v : c.path("values")) {
           options.put(v.path("value").asText(), v.path("label").asText());
         }
-        into.add(new Field(c.path("key").asText(), c.path("label").asText(c.path("key").asText()), type, options));
+        into.add(
+            new Field(
+                c.path("key").asText(),
+                c.path("label").asText(c.path("key").asText()),
+                type,
+                options));
       }
       if (c.has("components")) {
         collect(c.path("components"), into);

@@ -8,22 +8,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * The listeners every user task carries ({@code <zeebe:taskListener>} on {@code creating}, {@code
- * completing} and {@code canceling}): they write the task's events into the request's history,
- * with the staff member the task was assigned to when completed (Tasklist completes a task only
- * for its assignee; the local desk claims it first) and what the form was completed with. A task
- * whose process has no {@code requestId} (the smoke check) is not recorded.
+ * completing} and {@code canceling}): they write the task's events into the request's history, with
+ * the staff member the task was assigned to when completed (Tasklist completes a task only for its
+ * assignee; the local desk claims it first) and what the form was completed with. A task whose
+ * process has no {@code requestId} (the smoke check) is not recorded.
  *
  * <p>The user task's key and assignee are read from the job's headers ({@code
- * io.camunda.zeebe:userTaskKey}, {@code io.camunda.zeebe:assignee}), which the engine sets on
- * every listener job, and from the job's user-task properties where the gateway sends them.
+ * io.camunda.zeebe:userTaskKey}, {@code io.camunda.zeebe:assignee}), which the engine sets on every
+ * listener job, and from the job's user-task properties where the gateway sends them.
  */
 @Component
 public class TaskListenerWorkers {
 
   /** Job type of the listener on {@code creating}. */
   public static final String CREATED = "record-task-created";
+
   /** Job type of the listener on {@code completing}. */
   public static final String COMPLETED = "record-task-completed";
+
   /** Job type of the listener on {@code canceling}. */
   public static final String CANCELED = "record-task-canceled";
 

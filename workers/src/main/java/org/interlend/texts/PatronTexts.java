@@ -58,7 +58,9 @@ public class PatronTexts {
    */
   public static Locale current() {
     LocaleContext context = LocaleContextHolder.getLocaleContext();
-    return context == null || context.getLocale() == null ? Locale.ENGLISH : locale(tag(context.getLocale()));
+    return context == null || context.getLocale() == null
+        ? Locale.ENGLISH
+        : locale(tag(context.getLocale()));
   }
 
   /** The value in the language of the current web request ({@link #current()}). */
@@ -77,11 +79,12 @@ public class PatronTexts {
     }
     if (value instanceof Map<?, ?> map && map.get(CODE) instanceof String code) {
       Map<String, Object> args = new LinkedHashMap<>();
-      map.forEach((k, v) -> {
-        if (!CODE.equals(k)) {
-          args.put(String.valueOf(k), v);
-        }
-      });
+      map.forEach(
+          (k, v) -> {
+            if (!CODE.equals(k)) {
+              args.put(String.valueOf(k), v);
+            }
+          });
       return Optional.of(new Coded(code, args));
     }
     if (value instanceof String s && has(s.strip())) {

@@ -7,9 +7,9 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class LibraryCalendarTest {
 
@@ -28,11 +28,11 @@ class LibraryCalendarTest {
 
   @ParameterizedTest(name = "{0}: open {1}, working {2}")
   @CsvSource({
-    "2026-02-16, true, true",   // Monday before Lunar New Year
+    "2026-02-16, true, true", // Monday before Lunar New Year
     "2026-02-17, false, false", // Lunar New Year's Day
-    "2026-02-21, true, false",  // Saturday: open, staff off
-    "2026-02-22, true, false",  // Sunday
-    "2026-04-05, true, false",  // Easter Sunday (Ching Ming moved to 7 April)
+    "2026-02-21, true, false", // Saturday: open, staff off
+    "2026-02-22, true, false", // Sunday
+    "2026-04-05, true, false", // Easter Sunday (Ching Ming moved to 7 April)
     "2026-04-08, true, true"
   })
   void openingAndWorkingDays(LocalDate day, boolean open, boolean working) {

@@ -2,7 +2,6 @@ package org.interlend.copying;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
@@ -38,8 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every upload of the {@link HostileCorpus}, and a few that are not PDFs at all, through the job
  * workers' own methods ({@code validate-scan}, then {@code watermark-scan}) with the real {@link
  * ScanFiles}: each ends delivered or as the BPMN error {@code SCAN_INVALID} with a reason, never
- * with any other exception (which would become an incident after the retries). Only a failing
- * store is thrown, to be retried.
+ * with any other exception (which would become an incident after the retries). Only a failing store
+ * is thrown, to be retried.
  */
 class ScanWorkerPathTest {
 
@@ -53,10 +52,12 @@ class ScanWorkerPathTest {
       new ScanFiles(
           store,
           new org.interlend.documents.RoutedDocuments(
-              new org.interlend.documents.LocalDocuments(store, java.time.Duration.ofDays(1)), null),
+              new org.interlend.documents.LocalDocuments(store, java.time.Duration.ofDays(1)),
+              null),
           CopyingProperties.defaults());
   private final DigitalDeliveryWorkers workers =
-      new DigitalDeliveryWorkers(scans, new FixedKey(), new NoRequests(), CopyingProperties.defaults());
+      new DigitalDeliveryWorkers(
+          scans, new FixedKey(), new NoRequests(), CopyingProperties.defaults());
 
   /** What became of one upload. */
   private record Result(Map<String, Object> delivered, BpmnError refused) {}
@@ -64,10 +65,22 @@ class ScanWorkerPathTest {
   static Stream<Case> uploads() {
     List<Case> cases = new ArrayList<>(HostileCorpus.cases());
     cases.add(new Case("empty.pdf", new byte[0], 0, Reason.EMPTY, "empty"));
-    cases.add(new Case("page.pdf", "<!DOCTYPE html><html><body>Session expired</body></html>"
-        .getBytes(StandardCharsets.US_ASCII), 0, Reason.NOT_PDF, "text/html"));
-    cases.add(new Case("garbage.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R\nnot a PDF body\n%%EOF\n"
-        .getBytes(StandardCharsets.US_ASCII), 0, Reason.UNREADABLE, null));
+    cases.add(
+        new Case(
+            "page.pdf",
+            "<!DOCTYPE html><html><body>Session expired</body></html>"
+                .getBytes(StandardCharsets.US_ASCII),
+            0,
+            Reason.NOT_PDF,
+            "text/html"));
+    cases.add(
+        new Case(
+            "garbage.pdf",
+            "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R\nnot a PDF body\n%%EOF\n"
+                .getBytes(StandardCharsets.US_ASCII),
+            0,
+            Reason.UNREADABLE,
+            null));
     return cases.stream();
   }
 
@@ -75,7 +88,12 @@ class ScanWorkerPathTest {
   @MethodSource("uploads")
   void everyUploadIsDeliveredOrRefusedAsScanInvalid(Case upload) throws IOException {
     String key = "uploads/" + REQUEST + "/" + upload.name();
-    store.put(key, new ByteArrayInputStream(upload.pdf()), upload.pdf().length, "application/pdf", Map.of());
+    store.put(
+        key,
+        new ByteArrayInputStream(upload.pdf()),
+        upload.pdf().length,
+        "application/pdf",
+        Map.of());
 
     Result result = run(key);
 
@@ -95,7 +113,9 @@ class ScanWorkerPathTest {
       @SuppressWarnings("unchecked")
       Map<String, Object> variables = (Map<String, Object>) error.getVariables();
       assertThat(variables).containsEntry("scanProblemCode", upload.refusal().name());
-      assertThat((String) variables.get("scanProblem")).isEqualTo(error.getErrorMessage()).isNotBlank();
+      assertThat((String) variables.get("scanProblem"))
+          .isEqualTo(error.getErrorMessage())
+          .isNotBlank();
       if (upload.message() != null) {
         assertThat(error.getErrorMessage()).contains(upload.message());
       }
@@ -139,9 +159,14 @@ class ScanWorkerPathTest {
 
   @Test
   void aDeliveredCopyKeepsTheUploadForThePublishStep() {
-    Case good = HostileCorpus.cases().stream().filter(c -> c.name().equals("javascript.pdf")).findFirst().orElseThrow();
+    Case good =
+        HostileCorpus.cases().stream()
+            .filter(c -> c.name().equals("javascript.pdf"))
+            .findFirst()
+            .orElseThrow();
     String key = "uploads/" + REQUEST + "/" + good.name();
-    store.put(key, new ByteArrayInputStream(good.pdf()), good.pdf().length, "application/pdf", Map.of());
+    store.put(
+        key, new ByteArrayInputStream(good.pdf()), good.pdf().length, "application/pdf", Map.of());
 
     Result result = run(key);
 
@@ -150,12 +175,16 @@ class ScanWorkerPathTest {
   }
 
   private static ActivatedJob job() {
-    return (ActivatedJob) Proxy.newProxyInstance(ActivatedJob.class.getClassLoader(),
-        new Class<?>[] {ActivatedJob.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "getKey" -> 4242L;
-          case "toString" -> "job 4242";
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    return (ActivatedJob)
+        Proxy.newProxyInstance(
+            ActivatedJob.class.getClassLoader(),
+            new Class<?>[] {ActivatedJob.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getKey" -> 4242L;
+                  case "toString" -> "job 4242";
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
   }
 
   /** The delivery key a real {@link DigitalDeliveries} would reserve, without the database. */
@@ -215,7 +244,8 @@ class ScanWorkerPathTest {
     }
 
     @Override
-    public void put(String key, InputStream in, long size, String contentType, Map<String, String> metadata) {
+    public void put(
+        String key, InputStream in, long size, String contentType, Map<String, String> metadata) {
       check("put", key);
       try {
         objects.put(key, in.readAllBytes());

@@ -21,8 +21,8 @@ class LenderRotaTest {
             "eduhk:BOOK:GENERAL:AVAILABLE");
     assertThat(LenderRota.candidates("cityu", items))
         .containsExactlyInAnyOrder("cuhk", "eduhk", "lingnan");
-    assertThat(LenderRota.copyAt("eduhk", items)).hasValueSatisfying(
-        i -> assertThat(i.libraryCode()).isEqualTo("eduhk"));
+    assertThat(LenderRota.copyAt("eduhk", items))
+        .hasValueSatisfying(i -> assertThat(i.libraryCode()).isEqualTo("eduhk"));
     assertThat(LenderRota.copyAt("hkbu", items)).isEmpty();
   }
 

@@ -24,36 +24,60 @@ class RequestabilityTest {
 
   @Test
   void anAvailableCopyElsewhereIsRequestable() {
-    var v = Requestability.judge("cityu", copies("cityu:BOOK:GENERAL:CHECKED_OUT", "hkust:BOOK:GENERAL:AVAILABLE"));
+    var v =
+        Requestability.judge(
+            "cityu", copies("cityu:BOOK:GENERAL:CHECKED_OUT", "hkust:BOOK:GENERAL:AVAILABLE"));
     assertThat(v.requestable()).isTrue();
     assertThat(v.reason()).isNull();
   }
 
   @Test
   void anAvailableLoanableCopyAtHomeIsBorrowedAtHome() {
-    assertThat(Requestability.judge("cityu", copies("cityu:BOOK:GENERAL:AVAILABLE", "hku:BOOK:GENERAL:AVAILABLE")).refusal())
+    assertThat(
+            Requestability.judge(
+                    "cityu", copies("cityu:BOOK:GENERAL:AVAILABLE", "hku:BOOK:GENERAL:AVAILABLE"))
+                .refusal())
         .isEqualTo(Refusal.AVAILABLE_AT_HOME);
   }
 
   @Test
   void aHomeCopyThatCannotBeBorrowedDoesNotStopTheRequest() {
-    assertThat(Requestability.judge("cityu", copies("cityu:BOOK:REFERENCE:AVAILABLE", "hku:BOOK:GENERAL:AVAILABLE")).requestable())
+    assertThat(
+            Requestability.judge(
+                    "cityu", copies("cityu:BOOK:REFERENCE:AVAILABLE", "hku:BOOK:GENERAL:AVAILABLE"))
+                .requestable())
         .isTrue();
   }
 
   @Test
   void nonLoanableFormatsCollectionsAndFlagsAreRefused() {
-    assertThat(Requestability.judge("cityu", copies("hku:EBOOK:GENERAL:AVAILABLE", "hkbu:DVD:GENERAL:AVAILABLE")).refusal())
+    assertThat(
+            Requestability.judge(
+                    "cityu", copies("hku:EBOOK:GENERAL:AVAILABLE", "hkbu:DVD:GENERAL:AVAILABLE"))
+                .refusal())
         .isEqualTo(Refusal.NON_LOANABLE);
-    assertThat(Requestability.judge("cityu", copies("cuhk:BOOK:REFERENCE:AVAILABLE", "hku:BOOK:COURSE_READINGS:AVAILABLE")).refusal())
+    assertThat(
+            Requestability.judge(
+                    "cityu",
+                    copies("cuhk:BOOK:REFERENCE:AVAILABLE", "hku:BOOK:COURSE_READINGS:AVAILABLE"))
+                .refusal())
         .isEqualTo(Refusal.NON_LOANABLE);
-    assertThat(Requestability.judge("cityu", copies("hku:BOOK:SPECIAL_COLLECTIONS:AVAILABLE:nfl")).refusal())
+    assertThat(
+            Requestability.judge("cityu", copies("hku:BOOK:SPECIAL_COLLECTIONS:AVAILABLE:nfl"))
+                .refusal())
         .isEqualTo(Refusal.NON_LOANABLE);
   }
 
   @Test
   void allLoanableCopiesOutIsRefused() {
-    assertThat(Requestability.judge("cityu", copies("hku:BOOK:GENERAL:CHECKED_OUT", "polyu:BOOK:GENERAL:MISSING", "hku:EBOOK:GENERAL:AVAILABLE")).refusal())
+    assertThat(
+            Requestability.judge(
+                    "cityu",
+                    copies(
+                        "hku:BOOK:GENERAL:CHECKED_OUT",
+                        "polyu:BOOK:GENERAL:MISSING",
+                        "hku:EBOOK:GENERAL:AVAILABLE"))
+                .refusal())
         .isEqualTo(Refusal.ALL_OUT);
   }
 

@@ -48,7 +48,8 @@ class NoticeLanguagesTest {
 
   static Set<String> tags(String text) {
     Set<String> names = new TreeSet<>();
-    Matcher m = Pattern.compile("\\{\\{\\s*([#^/]?[A-Za-z0-9_.]+)\\s*(\\|\\s*[a-z]+\\s*)?}}").matcher(text);
+    Matcher m =
+        Pattern.compile("\\{\\{\\s*([#^/]?[A-Za-z0-9_.]+)\\s*(\\|\\s*[a-z]+\\s*)?}}").matcher(text);
     while (m.find()) {
       names.add(m.group(1) + (m.group(2) == null ? "" : m.group(2).replace(" ", "")));
     }
@@ -69,7 +70,9 @@ class NoticeLanguagesTest {
       String zh = chinese.get(name);
       assertThat(zh).as(name).startsWith("Subject: ").containsPattern("\\p{IsHan}");
       assertThat(tags(zh)).as("placeholders and sections of zh-TW/" + name).isEqualTo(tags(en));
-      assertThat(tags(firstLine(zh))).as("subject placeholders of " + name).isEqualTo(tags(firstLine(en)));
+      assertThat(tags(firstLine(zh)))
+          .as("subject placeholders of " + name)
+          .isEqualTo(tags(firstLine(en)));
     }
   }
 
@@ -97,7 +100,8 @@ class NoticeLanguagesTest {
     v.put("deadlineTaskName", "Pull and ship");
     v.put("deadlineLibraryName", "HKU");
     v.put("taskEscalateBy", "2026-05-04 17:00");
-    assertThat(templates.render("deadline-reminder", PatronTexts.CHINESE, v).subject()).startsWith("Reminder:");
+    assertThat(templates.render("deadline-reminder", PatronTexts.CHINESE, v).subject())
+        .startsWith("Reminder:");
   }
 
   @Test
@@ -118,7 +122,9 @@ class NoticeLanguagesTest {
         .contains("原因：the item is damaged beyond use")
         .doesNotContain("按您的要求");
     v.remove("cancelReason");
-    assertThat(templates.render("digital-cancelled", PatronTexts.CHINESE, v).body()).contains("按您的要求");
-    assertThat(Arrays.asList("Chan", "R-2002")).allMatch(s -> zh.body().contains(s) || zh.subject().contains(s));
+    assertThat(templates.render("digital-cancelled", PatronTexts.CHINESE, v).body())
+        .contains("按您的要求");
+    assertThat(Arrays.asList("Chan", "R-2002"))
+        .allMatch(s -> zh.body().contains(s) || zh.subject().contains(s));
   }
 }

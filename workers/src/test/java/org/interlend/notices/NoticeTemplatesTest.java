@@ -22,12 +22,18 @@ class NoticeTemplatesTest {
 
   @Test
   void aPatronsOwnCancelIsAsTheyAskedAndAStaffCancelGivesTheReason() {
-    for (String template : new String[] {"physical-cancelled", "overseas-cancelled", "digital-cancelled"}) {
+    for (String template :
+        new String[] {"physical-cancelled", "overseas-cancelled", "digital-cancelled"}) {
       String own = templates.render(template, values(null)).body();
-      assertThat(own).as(template).containsIgnoringCase("as you asked").doesNotContain("Reason:").doesNotContain("{{");
+      assertThat(own)
+          .as(template)
+          .containsIgnoringCase("as you asked")
+          .doesNotContain("Reason:")
+          .doesNotContain("{{");
 
       String byStaff = templates.render(template, values("the item is damaged beyond use")).body();
-      assertThat(byStaff).as(template)
+      assertThat(byStaff)
+          .as(template)
           .contains("Reason: the item is damaged beyond use")
           .doesNotContainIgnoringCase("as you asked")
           .doesNotContain("{{");

@@ -44,8 +44,10 @@ class CurrencyRatesTest {
     assertThatThrownBy(() -> rates.toHkd(new BigDecimal("-1"), "USD"))
         .hasMessageContaining("zero or more");
     CurrencyRates broken =
-        new CurrencyRates(new MockEnvironment().withProperty("interlend.overseas.rates.EUR", "eight"));
-    assertThatThrownBy(() -> broken.rate("EUR")).hasMessageContaining("interlend.overseas.rates.EUR");
+        new CurrencyRates(
+            new MockEnvironment().withProperty("interlend.overseas.rates.EUR", "eight"));
+    assertThatThrownBy(() -> broken.rate("EUR"))
+        .hasMessageContaining("interlend.overseas.rates.EUR");
     CurrencyRates zero =
         new CurrencyRates(new MockEnvironment().withProperty("interlend.overseas.rates.EUR", "0"));
     assertThatThrownBy(() -> zero.rate("EUR")).hasMessageContaining("must be positive");

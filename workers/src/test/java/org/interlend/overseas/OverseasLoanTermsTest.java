@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OverseasLoanTermsTest {
 
   static final LibraryCalendar CLOSED_ON_CHRISTMAS =
-      new LibraryCalendar(Set.of(LocalDate.parse("2026-12-25"), LocalDate.parse("2026-12-26")), Set.of());
+      new LibraryCalendar(
+          Set.of(LocalDate.parse("2026-12-25"), LocalDate.parse("2026-12-26")), Set.of());
 
   @ParameterizedTest(name = "partner due {0}, arrived {1}: patron due {2}, pick up by {3}")
   @CsvSource({

@@ -27,7 +27,9 @@ class ProcessSentinelTest {
 
       owner.destroyForcibly(); // kill -9
       await().atMost(Duration.ofSeconds(15)).until(() -> !server.isAlive());
-      await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(pidFile) && !Files.exists(scratch));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !Files.exists(pidFile) && !Files.exists(scratch));
     } finally {
       owner.destroyForcibly();
       server.destroyForcibly();

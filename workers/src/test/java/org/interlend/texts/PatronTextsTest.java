@@ -53,7 +53,8 @@ class PatronTextsTest {
 
   @Test
   void anArgumentThatIsItselfACodeIsRenderedToo() {
-    Map<String, Object> note = Map.of("code", "note.digital.rejected", "reason", "reason.quota-used-up");
+    Map<String, Object> note =
+        Map.of("code", "note.digital.rejected", "reason", "reason.quota-used-up");
     assertThat(texts.render(note, PatronTexts.CHINESE))
         .isEqualTo("您的申請限額已用完：請先歸還或完成較早的申請。 您可改為申請借閱實體資料。");
     assertThat(texts.render(note, Locale.ENGLISH))

@@ -42,14 +42,16 @@ public abstract class ProcessTest {
     return awaitNextTask(processInstanceKey, elementId, -1);
   }
 
-  /** Like {@link #awaitTask}, for a task that comes after {@code previousTaskKey} (a later round). */
-  protected OpenTask awaitNextTask(long processInstanceKey, String elementId, long previousTaskKey) {
+  /**
+   * Like {@link #awaitTask}, for a task that comes after {@code previousTaskKey} (a later round).
+   */
+  protected OpenTask awaitNextTask(
+      long processInstanceKey, String elementId, long previousTaskKey) {
     return await()
         .pollInSameThread()
         .atMost(WAIT)
         .failFast(
-            "an incident was raised",
-            () -> !projection.openIncidents(processInstanceKey).isEmpty())
+            "an incident was raised", () -> !projection.openIncidents(processInstanceKey).isEmpty())
         .until(
             () ->
                 userTasks.open().stream()
@@ -68,8 +70,7 @@ public abstract class ProcessTest {
         .pollInSameThread()
         .atMost(WAIT)
         .failFast(
-            "an incident was raised",
-            () -> !projection.openIncidents(processInstanceKey).isEmpty())
+            "an incident was raised", () -> !projection.openIncidents(processInstanceKey).isEmpty())
         .until(() -> projection.completed(processInstanceKey));
   }
 }

@@ -1,7 +1,5 @@
 package org.interlend.workflows;
 
-import org.interlend.workflows.engine.UserTasks;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -9,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.Map;
 import org.interlend.storage.DocumentStore;
+import org.interlend.workflows.engine.UserTasks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,9 +30,15 @@ class SmokeProcessTest extends ProcessTest {
     String key = "smoke/" + instance + ".txt";
     assertThat(store.stat(key)).isPresent();
     // the outbox sends it a moment later, behind whatever other tests left in it
-    org.awaitility.Awaitility.await().pollInSameThread().atMost(WAIT).until(
-        () -> Arrays.stream(mail.getReceivedMessages())
-            .filter(m -> subject(m).equals("Interlend smoke check " + instance)).count() == 1);
+    org.awaitility.Awaitility.await()
+        .pollInSameThread()
+        .atMost(WAIT)
+        .until(
+            () ->
+                Arrays.stream(mail.getReceivedMessages())
+                        .filter(m -> subject(m).equals("Interlend smoke check " + instance))
+                        .count()
+                    == 1);
     assertThat(
             jdbc.queryForObject(
                 "select object_key from smoke_check where process_instance_key = ?",

@@ -32,7 +32,8 @@ public class ApiDocumentation {
                 .license(new License().name("Apache-2.0")))
         .components(
             new Components()
-                .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .addSecuritySchemes(
+                    "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
         .addSecurityItem(new SecurityRequirement().addList("basic"));
   }
 }

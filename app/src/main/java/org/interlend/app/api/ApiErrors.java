@@ -35,9 +35,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *  "errors":[{"field":"q","message":"enter a title, author, ISBN or ISSN"}]}
  * </pre>
  *
- * Controllers report business refusals by throwing {@link ErrorResponseException} or
- * {@code ResponseStatusException} (404, 409, 422) with a clear reason, or {@link #invalid} for
- * input that fails a rule no annotation expresses.
+ * Controllers report business refusals by throwing {@link ErrorResponseException} or {@code
+ * ResponseStatusException} (404, 409, 422) with a clear reason, or {@link #invalid} for input that
+ * fails a rule no annotation expresses.
  */
 @RestControllerAdvice(basePackages = "org.interlend.app.api")
 public class ApiErrors extends ResponseEntityExceptionHandler {
@@ -64,7 +64,9 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST,
-            sorted.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
+            sorted.stream()
+                .map(p -> p.field() + ": " + p.message())
+                .collect(Collectors.joining("; ")));
     problem.setTitle("Invalid input");
     problem.setType(URI.create("about:blank"));
     problem.setProperty("errors", sorted);
@@ -73,7 +75,10 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<FieldProblem> problems = new ArrayList<>();
     for (FieldError e : ex.getBindingResult().getFieldErrors()) {
       problems.add(new FieldProblem(e.getField(), message(e, e.getField(), e.getRejectedValue())));
@@ -81,12 +86,16 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     ex.getBindingResult()
         .getGlobalErrors()
         .forEach(e -> problems.add(new FieldProblem(e.getObjectName(), e.getDefaultMessage())));
-    return handleExceptionInternal(ex, invalidInput(problems), headers, HttpStatus.BAD_REQUEST, request);
+    return handleExceptionInternal(
+        ex, invalidInput(problems), headers, HttpStatus.BAD_REQUEST, request);
   }
 
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(
-      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<FieldProblem> problems = new ArrayList<>();
     for (ParameterValidationResult result : ex.getParameterValidationResults()) {
       String name = result.getMethodParameter().getParameterName();
@@ -101,17 +110,20 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     if (ex.getStatusCode().is5xxServerError()) { // a return value failed validation: our bug
       return super.handleHandlerMethodValidationException(ex, headers, status, request);
     }
-    return handleExceptionInternal(ex, invalidInput(problems), headers, HttpStatus.BAD_REQUEST, request);
+    return handleExceptionInternal(
+        ex, invalidInput(problems), headers, HttpStatus.BAD_REQUEST, request);
   }
 
   @Override
   protected ResponseEntity<Object> handleTypeMismatch(
       TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String field = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
-    String type = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName().toLowerCase();
+    String type =
+        ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName().toLowerCase();
     return handleExceptionInternal(
         ex,
-        invalidInput(List.of(new FieldProblem(field, "\"" + ex.getValue() + "\" is not a valid " + type))),
+        invalidInput(
+            List.of(new FieldProblem(field, "\"" + ex.getValue() + "\" is not a valid " + type))),
         headers,
         HttpStatus.BAD_REQUEST,
         request);
@@ -119,9 +131,13 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     // a field the body may not have, or a value of the wrong type: name the field
-    if (ex.getMostSpecificCause() instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+    if (ex.getMostSpecificCause()
+        instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
       return handleExceptionInternal(
           ex,
           invalidInput(List.of(new FieldProblem(path(u), "is not a field of this request"))),
@@ -129,12 +145,17 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
           HttpStatus.BAD_REQUEST,
           request);
     }
-    if (ex.getMostSpecificCause() instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+    if (ex.getMostSpecificCause()
+            instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
         && !m.getPath().isEmpty()) {
-      String type = m.getTargetType() == null ? "value" : m.getTargetType().getSimpleName().toLowerCase();
+      String type =
+          m.getTargetType() == null ? "value" : m.getTargetType().getSimpleName().toLowerCase();
       return handleExceptionInternal(
           ex,
-          invalidInput(List.of(new FieldProblem(path(m), "must be a " + type + " (JSON " + jsonType(type) + ")"))),
+          invalidInput(
+              List.of(
+                  new FieldProblem(
+                      path(m), "must be a " + type + " (JSON " + jsonType(type) + ")"))),
           headers,
           HttpStatus.BAD_REQUEST,
           request);
@@ -143,7 +164,8 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST,
             "The request body is missing or is not JSON of the expected shape"
-                + (ex.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                + (ex.getMostSpecificCause()
+                        instanceof com.fasterxml.jackson.core.JsonProcessingException j
                     ? ": " + j.getOriginalMessage()
                     : "."));
     problem.setTitle("Unreadable request body");
@@ -177,7 +199,8 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
   /** A malformed idempotency key, or one another user sent. */
   @ExceptionHandler(org.interlend.requests.Submissions.BadKeyException.class)
-  public ResponseEntity<ProblemDetail> badIdempotencyKey(org.interlend.requests.Submissions.BadKeyException ex) {
+  public ResponseEntity<ProblemDetail> badIdempotencyKey(
+      org.interlend.requests.Submissions.BadKeyException ex) {
     return ResponseEntity.badRequest()
         .body(invalidInput(List.of(new FieldProblem(Idempotency.HEADER, ex.getMessage()))));
   }

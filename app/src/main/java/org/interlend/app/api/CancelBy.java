@@ -36,7 +36,8 @@ record CancelBy(Actor actor, String reason) {
     boolean ownRequestOfPatron = actor.patron() && !actor.staff();
     if (!ownRequestOfPatron) {
       if (reason == null || reason.isEmpty()) {
-        throw ApiErrors.invalid("reason", "is required when staff cancel for the patron: the patron is told it");
+        throw ApiErrors.invalid(
+            "reason", "is required when staff cancel for the patron: the patron is told it");
       }
       if (reason.length() > MAX_REASON) {
         throw ApiErrors.invalid("reason", "must be at most " + MAX_REASON + " characters");

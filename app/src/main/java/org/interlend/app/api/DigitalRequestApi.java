@@ -5,28 +5,23 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
 import java.security.Principal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.interlend.copying.CopyKind;
-import org.interlend.copying.CopyRequest;
-import org.interlend.copying.CopyingProperties;
-import org.interlend.copying.Declaration;
-import org.interlend.copying.Delivery;
 import org.interlend.app.security.Actor;
 import org.interlend.app.security.RequestAccess;
 import org.interlend.app.web.CopyResponse;
 import org.interlend.copying.CopyDownloads;
+import org.interlend.copying.CopyKind;
+import org.interlend.copying.CopyRequest;
+import org.interlend.copying.Declaration;
+import org.interlend.copying.Delivery;
 import org.interlend.copying.DigitalCancels;
 import org.interlend.copying.DigitalDeliveries;
 import org.interlend.copying.DigitalRequests;
 import org.interlend.copying.DownloadClaim;
 import org.interlend.copying.InvalidCopyRequestException;
-import org.interlend.requests.CancelMessage;
 import org.interlend.requests.Request;
 import org.interlend.requests.Requests;
 import org.interlend.requests.Submissions;
@@ -143,13 +138,24 @@ public class DigitalRequestApi {
     Declaration declaration = declaration(body.declaration());
     CopyRequest copy =
         new CopyRequest(
-            body.kind(), body.title(), body.isbn(), body.issn(), body.chapter(), body.articleTitle(),
-            body.volume(), body.issue(), body.pageStart(), body.pageEnd(), body.totalPages());
+            body.kind(),
+            body.title(),
+            body.isbn(),
+            body.issn(),
+            body.chapter(),
+            body.articleTitle(),
+            body.volume(),
+            body.issue(),
+            body.pageStart(),
+            body.pageEnd(),
+            body.totalPages());
     Submissions.Outcome placed;
     try {
       placed =
           submissions.once(
-              idempotencyKey, principal.getName(), () -> digitalRequests.place(patronId, copy, declaration));
+              idempotencyKey,
+              principal.getName(),
+              () -> digitalRequests.place(patronId, copy, declaration));
     } catch (InvalidCopyRequestException e) {
       throw ApiErrors.invalid(fieldOf(e.getMessage()), e.getMessage());
     }
@@ -174,7 +180,8 @@ public class DigitalRequestApi {
     digital(id, actor, RequestAccess.Action.CANCEL);
     CancelBy by = CancelBy.of(actor, body);
     return switch (cancels.cancel(id, by.historyName(), by.reason())) {
-      case DigitalCancels.Cancel.Requested taken -> ResponseEntity.accepted().body(view(taken.request()));
+      case DigitalCancels.Cancel.Requested taken ->
+          ResponseEntity.accepted().body(view(taken.request()));
       case DigitalCancels.Cancel.Refused refused ->
           throw ApiErrors.problem(HttpStatus.CONFLICT, "Cannot be cancelled", refused.reason());
     };
@@ -196,34 +203,45 @@ public class DigitalRequestApi {
             .find(id)
             .filter(r -> r.kind().equals("DIGITAL") || deliveries.find(r.id()).isPresent())
             .orElseThrow(
-                () -> ApiErrors.problem(HttpStatus.NOT_FOUND, "No such copy", "You have no copy " + id + "."));
+                () ->
+                    ApiErrors.problem(
+                        HttpStatus.NOT_FOUND, "No such copy", "You have no copy " + id + "."));
     switch (downloads.open(request.id())) {
-      case CopyDownloads.Download.Served served -> CopyResponse.send(served, request.id() + ".pdf", response);
+      case CopyDownloads.Download.Served served ->
+          CopyResponse.send(served, request.id() + ".pdf", response);
       case CopyDownloads.Download.Refused refused -> throw refusal(request, refused.reason());
     }
   }
 
-  private static org.springframework.web.ErrorResponseException refusal(Request request, DownloadClaim reason) {
+  private static org.springframework.web.ErrorResponseException refusal(
+      Request request, DownloadClaim reason) {
     return switch (reason) {
       case DownloadClaim.LimitReached limit ->
           ApiErrors.problem(
               HttpStatus.GONE,
               "Download limit reached",
-              "You have downloaded this copy " + limit.maxDownloads() + " times, the most allowed for"
+              "You have downloaded this copy "
+                  + limit.maxDownloads()
+                  + " times, the most allowed for"
                   + " copyright reasons. Please use the copy you saved, or ask the library.");
       case DownloadClaim.Expired expired ->
           ApiErrors.problem(
               HttpStatus.GONE,
               "Download period ended",
-              "The download period of this copy ended on " + expired.availableUntil()
+              "The download period of this copy ended on "
+                  + expired.availableUntil()
                   + " and the copy has been deleted. Please place a new request if you still need it.");
       case DownloadClaim.NotDelivered nd ->
           ApiErrors.problem(
               HttpStatus.CONFLICT,
               "Not delivered yet",
-              "Request " + request.id() + " is " + request.status().label()
+              "Request "
+                  + request.id()
+                  + " is "
+                  + request.status().label()
                   + ": there is no copy to download yet.");
-      case DownloadClaim.Granted g -> throw new IllegalStateException("a granted download is not a refusal");
+      case DownloadClaim.Granted g ->
+          throw new IllegalStateException("a granted download is not a refusal");
     };
   }
 
@@ -250,44 +268,74 @@ public class DigitalRequestApi {
         .find(id)
         .filter(r -> r.kind().equals("DIGITAL"))
         .orElseThrow(
-            () -> ApiErrors.problem(HttpStatus.NOT_FOUND, "No such request", "No digital request " + id + "."));
+            () ->
+                ApiErrors.problem(
+                    HttpStatus.NOT_FOUND, "No such request", "No digital request " + id + "."));
   }
 
   private static Declaration declaration(DeclarationBody body) {
     List<ApiErrors.FieldProblem> problems = new ArrayList<>();
     if (body == null) {
-      problems.add(new ApiErrors.FieldProblem("declaration",
-          "is required: affirm researchOrPrivateStudy, notSuppliedBefore, notRelatedToOtherPerson and noRedistribution"));
+      problems.add(
+          new ApiErrors.FieldProblem(
+              "declaration",
+              "is required: affirm researchOrPrivateStudy, notSuppliedBefore, notRelatedToOtherPerson and noRedistribution"));
     } else {
-      check(problems, "researchOrPrivateStudy", body.researchOrPrivateStudy(),
+      check(
+          problems,
+          "researchOrPrivateStudy",
+          body.researchOrPrivateStudy(),
           "you must declare that the copy is for research or private study");
-      check(problems, "notSuppliedBefore", body.notSuppliedBefore(),
+      check(
+          problems,
+          "notSuppliedBefore",
+          body.notSuppliedBefore(),
           "you must declare that no library has supplied you a copy of it before");
-      check(problems, "notRelatedToOtherPerson", body.notRelatedToOtherPerson(),
+      check(
+          problems,
+          "notRelatedToOtherPerson",
+          body.notRelatedToOtherPerson(),
           "you must declare that the request is not related to another person's request for the same material");
-      check(problems, "noRedistribution", body.noRedistribution(),
+      check(
+          problems,
+          "noRedistribution",
+          body.noRedistribution(),
           "you must declare that you will not redistribute the copy");
     }
     if (!problems.isEmpty()) {
-      throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ApiErrors.invalidInput(problems), null);
+      throw new ErrorResponseException(
+          HttpStatus.BAD_REQUEST, ApiErrors.invalidInput(problems), null);
     }
     return new Declaration(true, true, true, true);
   }
 
-  private static void check(List<ApiErrors.FieldProblem> problems, String field, Boolean value, String message) {
+  private static void check(
+      List<ApiErrors.FieldProblem> problems, String field, Boolean value, String message) {
     if (!Boolean.TRUE.equals(value)) {
       problems.add(new ApiErrors.FieldProblem("declaration." + field, message));
     }
   }
 
   private static final List<String> FIELDS =
-      List.of("title", "isbn", "issn", "chapter", "articleTitle", "volume", "issue", "pageStart",
-          "pageEnd", "totalPages", "kind");
+      List.of(
+          "title",
+          "isbn",
+          "issn",
+          "chapter",
+          "articleTitle",
+          "volume",
+          "issue",
+          "pageStart",
+          "pageEnd",
+          "totalPages",
+          "kind");
 
   /** The field a service message starts with ("pageStart and pageEnd are required"). */
   private static String fieldOf(String message) {
     for (String f : FIELDS) {
-      if (message.startsWith(f + " ") || message.startsWith(f + ")") || message.startsWith(f + " (")) {
+      if (message.startsWith(f + " ")
+          || message.startsWith(f + ")")
+          || message.startsWith(f + " (")) {
         return f;
       }
     }
@@ -296,6 +344,4 @@ public class DigitalRequestApi {
     }
     return "body";
   }
-
-
 }

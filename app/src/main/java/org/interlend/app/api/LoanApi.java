@@ -77,18 +77,34 @@ public class LoanApi {
 
   /** The answer to a granted renewal, a recall or a check-in. */
   public record LoanChange(
-      String requestId, String outcome, String message, LocalDate dueDate, int renewalsUsed,
-      Instant returnedAt, BigDecimal fine) {}
+      String requestId,
+      String outcome,
+      String message,
+      LocalDate dueDate,
+      int renewalsUsed,
+      Instant returnedAt,
+      BigDecimal fine) {}
 
-  @Operation(summary = "My loan", description = "The signed-in patron's loan for a request: due date, renewals, recall, fines.")
+  @Operation(
+      summary = "My loan",
+      description = "The signed-in patron's loan for a request: due date, renewals, recall, fines.")
   @GetMapping("/api/requests/{id}/loan")
   public LoanView loan(@PathVariable String id, Principal principal) {
     access.require(Actor.of(principal), RequestAccess.Action.READ, id);
     PatronLoan loan = loans.find(id).orElseThrow(() -> noLoan(id));
     return new LoanView(
-        loan.requestId(), loan.patronId(), loan.lenderCode(), loan.checkoutAt(), loan.dueDate(),
-        loan.renewalsUsed(), loan.recalled(), loan.overdue(), loan.returnedAt(), loan.lostAt(),
-        loans.renewals(id).stream().map(RenewalView::of).toList(), ledger.forLoan(id));
+        loan.requestId(),
+        loan.patronId(),
+        loan.lenderCode(),
+        loan.checkoutAt(),
+        loan.dueDate(),
+        loan.renewalsUsed(),
+        loan.recalled(),
+        loan.overdue(),
+        loan.returnedAt(),
+        loan.lostAt(),
+        loans.renewals(id).stream().map(RenewalView::of).toList(),
+        ledger.forLoan(id));
   }
 
   @Operation(
@@ -108,7 +124,8 @@ public class LoanApi {
     }
     Renewal renewal = decided.get();
     if (!renewal.granted()) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, renewal.message());
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, renewal.message());
       problem.setTitle("Renewal refused");
       problem.setProperty("reason", renewal.reason());
       problem.setProperty("dueDate", renewal.dueAfter().toString());
@@ -116,8 +133,14 @@ public class LoanApi {
     }
     PatronLoan renewed = loans.get(id);
     return ResponseEntity.ok(
-        new LoanChange(id, "RENEWED", renewal.message(), renewed.dueDate(), renewed.renewalsUsed(),
-            null, null));
+        new LoanChange(
+            id,
+            "RENEWED",
+            renewal.message(),
+            renewed.dueDate(),
+            renewed.renewalsUsed(),
+            null,
+            null));
   }
 
   @Operation(
@@ -131,7 +154,9 @@ public class LoanApi {
     access.require(Actor.of(principal), RequestAccess.Action.RECALL, id);
     PatronLoan loan = openLoan(loans.find(id).orElseThrow(() -> noLoan(id)));
     if (loan.recalled()) {
-      throw ApiErrors.problem(HttpStatus.CONFLICT, "Already recalled",
+      throw ApiErrors.problem(
+          HttpStatus.CONFLICT,
+          "Already recalled",
           id + " was recalled already; it is due on " + loan.dueDate() + ".");
     }
     Optional<PatronLoan> recalled = desk.recall(id, "staff " + principal.getName());
@@ -140,8 +165,14 @@ public class LoanApi {
     }
     PatronLoan r = recalled.get();
     return ResponseEntity.ok(
-        new LoanChange(id, "RECALLED", "Recalled: the patron was told to return it by " + r.dueDate() + ".",
-            r.dueDate(), r.renewalsUsed(), null, null));
+        new LoanChange(
+            id,
+            "RECALLED",
+            "Recalled: the patron was told to return it by " + r.dueDate() + ".",
+            r.dueDate(),
+            r.renewalsUsed(),
+            null,
+            null));
   }
 
   @Operation(
@@ -165,9 +196,16 @@ public class LoanApi {
             .findFirst()
             .orElse(new BigDecimal("0.00"));
     return ResponseEntity.ok(
-        new LoanChange(id, "RETURNED",
-            fine.signum() == 0 ? "Returned on time." : "Returned late: overdue fine HK$" + fine + ".",
-            r.dueDate(), r.renewalsUsed(), r.returnedAt(), fine));
+        new LoanChange(
+            id,
+            "RETURNED",
+            fine.signum() == 0
+                ? "Returned on time."
+                : "Returned late: overdue fine HK$" + fine + ".",
+            r.dueDate(),
+            r.renewalsUsed(),
+            r.returnedAt(),
+            fine));
   }
 
   @Operation(
@@ -182,12 +220,22 @@ public class LoanApi {
     PatronLoan loan = openLoan(loans.find(id).orElseThrow(() -> noLoan(id)));
     desk.reportLoss(id, "staff " + principal.getName());
     return ResponseEntity.accepted()
-        .body(new LoanChange(id, "LOSS_REPORTED",
-            "Reported: the lender's staff (" + loan.lenderCode() + ") will record the loss or damage.",
-            loan.dueDate(), loan.renewalsUsed(), null, null));
+        .body(
+            new LoanChange(
+                id,
+                "LOSS_REPORTED",
+                "Reported: the lender's staff ("
+                    + loan.lenderCode()
+                    + ") will record the loss or damage.",
+                loan.dueDate(),
+                loan.renewalsUsed(),
+                null,
+                null));
   }
 
-  @Operation(summary = "My fines", description = "The signed-in patron's fines ledger, oldest first, with the total (HK$).")
+  @Operation(
+      summary = "My fines",
+      description = "The signed-in patron's fines ledger, oldest first, with the total (HK$).")
   @GetMapping("/api/fines")
   public FineStatement fines(Principal principal) {
     return ledger.statement(signedIn(principal));
@@ -195,13 +243,21 @@ public class LoanApi {
 
   private static PatronLoan openLoan(PatronLoan loan) {
     if (loan.returnedAt() != null) {
-      throw ApiErrors.problem(HttpStatus.CONFLICT, "Loan ended",
+      throw ApiErrors.problem(
+          HttpStatus.CONFLICT,
+          "Loan ended",
           loan.requestId() + " was returned on " + loan.returnedAt() + ".");
     }
     if (loan.lostAt() != null) {
-      throw ApiErrors.problem(HttpStatus.CONFLICT, "Loan ended",
-          loan.requestId() + " was recorded " + ("DAMAGED".equals(loan.lossKind()) ? "damaged" : "lost")
-              + " on " + loan.lostAt() + ".");
+      throw ApiErrors.problem(
+          HttpStatus.CONFLICT,
+          "Loan ended",
+          loan.requestId()
+              + " was recorded "
+              + ("DAMAGED".equals(loan.lossKind()) ? "damaged" : "lost")
+              + " on "
+              + loan.lostAt()
+              + ".");
     }
     return loan;
   }
@@ -214,12 +270,20 @@ public class LoanApi {
   }
 
   private static ErrorResponseException noLoan(String id) {
-    return ApiErrors.problem(HttpStatus.NOT_FOUND, "No such loan", "There is no loan for request " + id + ".");
+    return ApiErrors.problem(
+        HttpStatus.NOT_FOUND, "No such loan", "There is no loan for request " + id + ".");
   }
 
   private static ResponseEntity<LoanChange> pending(PatronLoan loan, String message) {
     return ResponseEntity.accepted()
-        .body(new LoanChange(loan.requestId(), "PENDING", message, loan.dueDate(), loan.renewalsUsed(),
-            null, null));
+        .body(
+            new LoanChange(
+                loan.requestId(),
+                "PENDING",
+                message,
+                loan.dueDate(),
+                loan.renewalsUsed(),
+                null,
+                null));
   }
 }

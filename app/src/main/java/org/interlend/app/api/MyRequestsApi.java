@@ -33,18 +33,35 @@ public class MyRequestsApi {
   }
 
   public record RequestSummary(
-      String id, String kind, String title, String status, String statusLabel, Instant createdAt, Instant updatedAt) {
+      String id,
+      String kind,
+      String title,
+      String status,
+      String statusLabel,
+      Instant createdAt,
+      Instant updatedAt) {
 
     static RequestSummary of(Request r) {
       return new RequestSummary(
-          r.id(), r.kind(), r.title(), r.status().name(), r.status().label(), r.createdAt(), r.updatedAt());
+          r.id(),
+          r.kind(),
+          r.title(),
+          r.status().name(),
+          r.status().label(),
+          r.createdAt(),
+          r.updatedAt());
     }
   }
 
-  public record HistoryEntry(String status, String statusLabel, Instant at, String actor, String note) {}
+  public record HistoryEntry(
+      String status, String statusLabel, Instant at, String actor, String note) {}
 
   public record DeliveryView(
-      Integer downloadsLeft, Integer maxDownloads, int downloads, Instant availableUntil, boolean expired) {}
+      Integer downloadsLeft,
+      Integer maxDownloads,
+      int downloads,
+      Instant availableUntil,
+      boolean expired) {}
 
   public record LoanView(
       LocalDate dueDate,
@@ -56,7 +73,8 @@ public class MyRequestsApi {
       boolean returned,
       BigDecimal fines) {}
 
-  public record ChargeView(BigDecimal amountHkd, String reason, String status, LocalDate answerBy) {}
+  public record ChargeView(
+      BigDecimal amountHkd, String reason, String status, LocalDate answerBy) {}
 
   public record RequestDetail(
       String id,
@@ -95,7 +113,9 @@ public class MyRequestsApi {
             .orElseThrow(
                 () ->
                     ApiErrors.problem(
-                        HttpStatus.NOT_FOUND, "Request not found", "You have no request " + id + "."));
+                        HttpStatus.NOT_FOUND,
+                        "Request not found",
+                        "You have no request " + id + "."));
     Request r = d.request();
     return new RequestDetail(
         r.id(),
@@ -113,18 +133,33 @@ public class MyRequestsApi {
             .map(
                 l ->
                     new LoanView(
-                        l.dueDate(), l.renewalsUsed(), l.renewalsLeft(), l.renewable(), l.recalled(),
-                        l.overdue(), l.returned(), l.finesTotal()))
+                        l.dueDate(),
+                        l.renewalsUsed(),
+                        l.renewalsLeft(),
+                        l.renewable(),
+                        l.recalled(),
+                        l.overdue(),
+                        l.returned(),
+                        l.finesTotal()))
             .orElse(null),
         d.delivery()
             .map(
                 x ->
                     new DeliveryView(
-                        x.downloadsLeft(), x.maxDownloads(), x.downloads(), x.availableUntil(), x.expired(now)))
+                        x.downloadsLeft(),
+                        x.maxDownloads(),
+                        x.downloads(),
+                        x.availableUntil(),
+                        x.expired(now)))
             .orElse(null),
-        d.charge().map(c -> new ChargeView(c.amountHkd(), c.reason(), c.status(), c.answerBy())).orElse(null),
+        d.charge()
+            .map(c -> new ChargeView(c.amountHkd(), c.reason(), c.status(), c.answerBy()))
+            .orElse(null),
         d.history().stream()
-            .map(h -> new HistoryEntry(h.status().name(), h.status().label(), h.at(), h.actor(), h.note()))
+            .map(
+                h ->
+                    new HistoryEntry(
+                        h.status().name(), h.status().label(), h.at(), h.actor(), h.note()))
             .toList());
   }
 }

@@ -1,15 +1,10 @@
 package org.interlend.app.api;
 
-import org.springframework.web.bind.annotation.RequestHeader;
-
-import org.interlend.requests.Submissions;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,30 +21,52 @@ import org.interlend.overseas.OverseasOrders;
 import org.interlend.requests.Request;
 import org.interlend.requests.RequestLauncher;
 import org.interlend.requests.Requests;
+import org.interlend.requests.Submissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Overseas requests: items no consortium library can supply, sourced by the home library from
  * overseas partners (1 to 3 months). A placed request starts the {@code overseas-request} process,
  * which decides eligibility (books for academic staff and postgraduates; copies also for
- * non-academic staff and undergraduates). When the supply costs the patron something, the
- * patron is told and answers here within 7 days: {@code POST /api/requests/{id}/charge}. The
- * patron may cancel until the order is placed: {@code POST /api/overseas-requests/{id}/cancel}.
+ * non-academic staff and undergraduates). When the supply costs the patron something, the patron is
+ * told and answers here within 7 days: {@code POST /api/requests/{id}/charge}. The patron may
+ * cancel until the order is placed: {@code POST /api/overseas-requests/{id}/cancel}.
  */
 @RestController
-@Tag(name = "Overseas requests", description = "Requests to overseas partner libraries, and answers to charges")
+@Tag(
+    name = "Overseas requests",
+    description = "Requests to overseas partner libraries, and answers to charges")
 public class OverseasRequestApi {
 
   private static final Set<String> FIELDS =
       Set.of(
-          "type", "title", "author", "isbn", "issn", "publisher", "year", "edition",
-          "articleTitle", "volume", "pages", "purpose", "note", "patronId",
-          "copyKind", "chapter", "issue", "pageStart", "pageEnd", "totalPages", "declaration");
+          "type",
+          "title",
+          "author",
+          "isbn",
+          "issn",
+          "publisher",
+          "year",
+          "edition",
+          "articleTitle",
+          "volume",
+          "pages",
+          "purpose",
+          "note",
+          "patronId",
+          "copyKind",
+          "chapter",
+          "issue",
+          "pageStart",
+          "pageEnd",
+          "totalPages",
+          "declaration");
   private static final Set<String> TYPES = Set.of("BOOK", "COPY");
   private static final Set<String> PURPOSES = Set.of("TEACHING_RESEARCH", "PERSONAL");
 
@@ -80,7 +97,12 @@ public class OverseasRequestApi {
   }
 
   public record OverseasRequestView(
-      String id, String patronId, String title, String status, String statusLabel, Instant updatedAt) {
+      String id,
+      String patronId,
+      String title,
+      String status,
+      String statusLabel,
+      Instant updatedAt) {
 
     static OverseasRequestView of(Request r) {
       return new OverseasRequestView(
@@ -107,12 +129,17 @@ public class OverseasRequestApi {
       HttpServletRequest http) {
     if (body == null || !body.isObject()) {
       throw ApiErrors.invalid(
-          "body", "must be a JSON object like {\"type\": \"BOOK\", \"title\": \"...\", \"purpose\": \"PERSONAL\"}");
+          "body",
+          "must be a JSON object like {\"type\": \"BOOK\", \"title\": \"...\", \"purpose\": \"PERSONAL\"}");
     }
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!FIELDS.contains(name)) {
-        throw ApiErrors.invalid(name, "is not a field of an overseas request (" + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+        throw ApiErrors.invalid(
+            name,
+            "is not a field of an overseas request ("
+                + String.join(", ", FIELDS.stream().sorted().toList())
+                + ")");
       }
     }
     String type = choice(body, "type", TYPES);
@@ -168,7 +195,10 @@ public class OverseasRequestApi {
     Map<String, Object> declaration = new HashMap<>();
     for (String statement :
         java.util.List.of(
-            "researchOrPrivateStudy", "notSuppliedBefore", "notRelatedToOtherPerson", "noRedistribution")) {
+            "researchOrPrivateStudy",
+            "notSuppliedBefore",
+            "notRelatedToOtherPerson",
+            "noRedistribution")) {
       declaration.put(statement, d != null && d.path(statement).asBoolean(false));
     }
     if (declaration.containsValue(false)) {
@@ -214,7 +244,8 @@ public class OverseasRequestApi {
     access.require(actor, RequestAccess.Action.CANCEL, id);
     CancelBy by = CancelBy.of(actor, body);
     if (!requests.get(id).kind().equals("OVERSEAS")) {
-      throw ApiErrors.problem(HttpStatus.NOT_FOUND, "No such request", "No overseas request " + id + ".");
+      throw ApiErrors.problem(
+          HttpStatus.NOT_FOUND, "No such request", "No overseas request " + id + ".");
     }
     return switch (orders.cancel(id, by.historyName(), by.reason())) {
       case OverseasOrders.Cancel.Done done -> OverseasRequestView.of(done.request());
@@ -237,7 +268,8 @@ public class OverseasRequestApi {
       Principal principal,
       HttpServletRequest http) {
     if (body == null || !body.isObject() || !body.has("accept")) {
-      throw ApiErrors.invalid("accept", "is required: true to accept the charge, false to decline it");
+      throw ApiErrors.invalid(
+          "accept", "is required: true to accept the charge, false to decline it");
     }
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
@@ -252,11 +284,13 @@ public class OverseasRequestApi {
     // only the patron answers a charge: nobody accepts a cost on a patron's behalf
     access.require(Actor.of(principal), RequestAccess.Action.ANSWER_CHARGE, id);
     Request request = requests.get(id);
-    return switch (chargeAnswers.answer(request.id(), accept, "patron " + principal.getName(), null)) {
+    return switch (chargeAnswers.answer(
+        request.id(), accept, "patron " + principal.getName(), null)) {
       case ChargeAnswers.Answer.Sent sent ->
           ResponseEntity.accepted()
-              .body(new ChargeAnswerView(
-                  request.id(), accept, sent.offer().amountHkd(), sent.offer().answerBy()));
+              .body(
+                  new ChargeAnswerView(
+                      request.id(), accept, sent.offer().amountHkd(), sent.offer().answerBy()));
       case ChargeAnswers.Answer.NonePending none ->
           throw ApiErrors.problem(
               HttpStatus.CONFLICT,
@@ -264,7 +298,9 @@ public class OverseasRequestApi {
               "Request " + request.id() + " has no charge waiting for your answer.");
       case ChargeAnswers.Answer.AlreadyAnswered already ->
           throw ApiErrors.problem(
-              HttpStatus.CONFLICT, "Already answered", "The charge for " + request.id() + " was already answered.");
+              HttpStatus.CONFLICT,
+              "Already answered",
+              "The charge for " + request.id() + " was already answered.");
     };
   }
 
@@ -283,13 +319,19 @@ public class OverseasRequestApi {
     return switch (chargeAnswers.answer(id, false, by.historyName(), by.reason())) {
       case ChargeAnswers.Answer.Sent sent ->
           ResponseEntity.accepted()
-              .body(new ChargeAnswerView(id, false, sent.offer().amountHkd(), sent.offer().answerBy()));
+              .body(
+                  new ChargeAnswerView(
+                      id, false, sent.offer().amountHkd(), sent.offer().answerBy()));
       case ChargeAnswers.Answer.NonePending none ->
           throw ApiErrors.problem(
-              HttpStatus.CONFLICT, "No charge pending", "Request " + id + " has no charge waiting for an answer.");
+              HttpStatus.CONFLICT,
+              "No charge pending",
+              "Request " + id + " has no charge waiting for an answer.");
       case ChargeAnswers.Answer.AlreadyAnswered already ->
           throw ApiErrors.problem(
-              HttpStatus.CONFLICT, "Already answered", "The charge for " + id + " was already answered.");
+              HttpStatus.CONFLICT,
+              "Already answered",
+              "The charge for " + id + " was already answered.");
     };
   }
 
@@ -321,7 +363,12 @@ public class OverseasRequestApi {
     String value = text(body, field, 40, true).toUpperCase(Locale.ROOT);
     if (!allowed.contains(value)) {
       throw ApiErrors.invalid(
-          field, "must be one of " + String.join(", ", allowed.stream().sorted().toList()) + ", not \"" + value + "\"");
+          field,
+          "must be one of "
+              + String.join(", ", allowed.stream().sorted().toList())
+              + ", not \""
+              + value
+              + "\"");
     }
     return value;
   }
@@ -361,6 +408,4 @@ public class OverseasRequestApi {
     }
     return year;
   }
-
-
 }

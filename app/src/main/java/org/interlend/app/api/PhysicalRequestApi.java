@@ -1,14 +1,9 @@
 package org.interlend.app.api;
 
-import org.springframework.web.bind.annotation.RequestHeader;
-
-import org.interlend.requests.Submissions;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Iterator;
@@ -19,26 +14,30 @@ import org.interlend.catalogue.Catalogue;
 import org.interlend.lending.PhysicalRequests;
 import org.interlend.requests.Request;
 import org.interlend.requests.Requests;
+import org.interlend.requests.Submissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Physical (HKALL) loan requests: place one for a title of the union catalogue, or cancel one
- * while it is still REQUESTED. A placed request starts the {@code physical-loan} process, which
- * decides eligibility and requestability; a refusal shows as status REJECTED with its reason in
- * "My requests" ({@code GET /api/requests/{id}}) and by e-mail.
+ * Physical (HKALL) loan requests: place one for a title of the union catalogue, or cancel one while
+ * it is still REQUESTED. A placed request starts the {@code physical-loan} process, which decides
+ * eligibility and requestability; a refusal shows as status REJECTED with its reason in "My
+ * requests" ({@code GET /api/requests/{id}}) and by e-mail.
  *
  * <p>A patron places requests for themselves; staff may place one for a patron at the counter by
  * naming {@code patronId}.
  */
 @RestController
 @RequestMapping("/api/physical-requests")
-@Tag(name = "Physical loans", description = "HKALL requests for books from other consortium libraries")
+@Tag(
+    name = "Physical loans",
+    description = "HKALL requests for books from other consortium libraries")
 public class PhysicalRequestApi {
 
   private static final Set<String> FIELDS = Set.of("bibId", "patronId");
@@ -52,7 +51,9 @@ public class PhysicalRequestApi {
   private final Submissions submissions;
 
   public PhysicalRequestApi(
-      PhysicalRequests physicalRequests, Requests requests, RequestingPatron requestingPatron,
+      PhysicalRequests physicalRequests,
+      Requests requests,
+      RequestingPatron requestingPatron,
       Catalogue catalogue,
       RequestAccess access,
       Submissions submissions) {
@@ -66,7 +67,12 @@ public class PhysicalRequestApi {
 
   /** What a placed or cancelled request looks like. */
   public record PhysicalRequestView(
-      String id, String patronId, String title, String status, String statusLabel, Instant updatedAt) {
+      String id,
+      String patronId,
+      String title,
+      String status,
+      String statusLabel,
+      Instant updatedAt) {
 
     static PhysicalRequestView of(Request r) {
       return new PhysicalRequestView(
@@ -99,10 +105,13 @@ public class PhysicalRequestApi {
     String patronId = requestingPatron.of(body.get("patronId"), principal, http);
     if (catalogue.bib(bibId).isEmpty()) {
       throw ApiErrors.problem(
-          HttpStatus.UNPROCESSABLE_ENTITY, "Unknown title", "No title " + bibId + " in the union catalogue.");
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "Unknown title",
+          "No title " + bibId + " in the union catalogue.");
     }
     Submissions.Outcome placed =
-        submissions.once(idempotencyKey, principal.getName(), () -> physicalRequests.place(patronId, bibId));
+        submissions.once(
+            idempotencyKey, principal.getName(), () -> physicalRequests.place(patronId, bibId));
     return Idempotency.created(placed).body(PhysicalRequestView.of(placed.request()));
   }
 
@@ -120,7 +129,8 @@ public class PhysicalRequestApi {
     access.require(actor, RequestAccess.Action.CANCEL, id);
     CancelBy by = CancelBy.of(actor, body);
     if (!requests.get(id).kind().equals("PHYSICAL")) {
-      throw ApiErrors.problem(HttpStatus.NOT_FOUND, "No such request", "No physical request " + id + ".");
+      throw ApiErrors.problem(
+          HttpStatus.NOT_FOUND, "No such request", "No physical request " + id + ".");
     }
     return switch (physicalRequests.cancel(id, by.historyName(), by.reason())) {
       case PhysicalRequests.Cancel.Done done -> PhysicalRequestView.of(done.request());
@@ -141,6 +151,4 @@ public class PhysicalRequestApi {
     }
     return node.asLong();
   }
-
-
 }

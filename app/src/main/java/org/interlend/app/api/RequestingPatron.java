@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whom a request is placed for: the signed-in patron, or the patron a staff member names (staff
- * place requests at the desk for the patrons of their own library). A patron who names someone
- * else is refused, and so is staff naming another library's patron.
+ * place requests at the desk for the patrons of their own library). A patron who names someone else
+ * is refused, and so is staff naming another library's patron.
  */
 @Component
 public class RequestingPatron {
@@ -26,7 +26,9 @@ public class RequestingPatron {
     this.access = access;
   }
 
-  /** @param patronId the request body's {@code patronId} field (absent or null: none named) */
+  /**
+   * @param patronId the request body's {@code patronId} field (absent or null: none named)
+   */
   public String of(JsonNode patronId, Principal principal, HttpServletRequest http) {
     String named = null;
     if (patronId != null && !patronId.isNull()) {
@@ -39,7 +41,9 @@ public class RequestingPatron {
     return of(named, principal, http);
   }
 
-  /** @param named the patron id in the request, or null/blank when none is named */
+  /**
+   * @param named the patron id in the request, or null/blank when none is named
+   */
   public String of(String named, Principal principal, HttpServletRequest http) {
     if (principal == null) {
       throw ApiErrors.problem(HttpStatus.UNAUTHORIZED, "Sign in", "Sign in to place a request.");
@@ -59,18 +63,23 @@ public class RequestingPatron {
       patronId = principal.getName();
       if (card != null && !card.equals(patronId)) {
         throw ApiErrors.problem(
-            HttpStatus.FORBIDDEN, "Not your account", "Patrons can place requests only for themselves.");
+            HttpStatus.FORBIDDEN,
+            "Not your account",
+            "Patrons can place requests only for themselves.");
       }
     }
     if (patrons.find(patronId).isEmpty()) {
       throw ApiErrors.problem(
-          HttpStatus.UNPROCESSABLE_ENTITY, "Unknown patron", "No patron with library card " + patronId + ".");
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "Unknown patron",
+          "No patron with library card " + patronId + ".");
     }
     if (isStaff(http) && !access.mayActForPatron(Actor.of(principal), patronId)) {
       throw ApiErrors.problem(
           HttpStatus.FORBIDDEN,
           "Not your library's patron",
-          "Staff place requests only for the patrons of their own library; " + patronId
+          "Staff place requests only for the patrons of their own library; "
+              + patronId
               + " belongs to another.");
     }
     return patronId;

@@ -9,9 +9,9 @@ import org.interlend.requests.ProcessState;
 
 /**
  * Whether a process instance runs on a Camunda cluster: {@code GET /v2/process-instances/{key}}
- * (secondary storage, a moment behind the engine). Only a definite answer counts: ACTIVE is running,
- * COMPLETED or TERMINATED is not; an instance not found yet, or an API that cannot be reached,
- * leaves the decision to the engine.
+ * (secondary storage, a moment behind the engine). Only a definite answer counts: ACTIVE is
+ * running, COMPLETED or TERMINATED is not; an instance not found yet, or an API that cannot be
+ * reached, leaves the decision to the engine.
  */
 public class ClusterProcessState implements ProcessState {
 

@@ -11,8 +11,11 @@ public class SettingProblemFailureAnalyzer extends AbstractFailureAnalyzer<Setti
   protected FailureAnalysis analyze(Throwable rootFailure, SettingProblem cause) {
     return new FailureAnalysis(
         cause.setting() + ": " + cause.getMessage(),
-        "Check the setting " + cause.setting() + " (environment variable "
-            + cause.setting().toUpperCase().replace('.', '_').replace('-', '_') + ").",
+        "Check the setting "
+            + cause.setting()
+            + " (environment variable "
+            + cause.setting().toUpperCase().replace('.', '_').replace('-', '_')
+            + ").",
         cause);
   }
 }

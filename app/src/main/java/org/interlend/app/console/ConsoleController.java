@@ -32,7 +32,8 @@ class ConsoleController {
   private final RequestFiles files;
   private final TaskLinks links;
 
-  ConsoleController(ConsoleSearch search, Incidents incidents, RequestFiles files, TaskLinks links) {
+  ConsoleController(
+      ConsoleSearch search, Incidents incidents, RequestFiles files, TaskLinks links) {
     this.search = search;
     this.incidents = incidents;
     this.files = files;
@@ -72,20 +73,25 @@ class ConsoleController {
     model.addAttribute("status", criteria.status());
     model.addAttribute("role", criteria.role());
     model.addAttribute("olderThan", olderThan);
-    model.addAttribute("sort", criteria.sort() == null ? ConsoleSearch.Sort.NEWEST : criteria.sort());
+    model.addAttribute(
+        "sort", criteria.sort() == null ? ConsoleSearch.Sort.NEWEST : criteria.sort());
     model.addAttribute("statuses", RequestStatus.values());
     model.addAttribute("staffOfLibraries", !actor.libraries().isEmpty());
     model.addAttribute("tasksUrl", links.tasks());
     model.addAttribute(
         "searching",
-        chosen != null || (q != null && !q.isBlank()) || criteria.status() != null || criteria.role() != null
+        chosen != null
+            || (q != null && !q.isBlank())
+            || criteria.status() != null
+            || criteria.role() != null
             || (olderThan != null && olderThan > 0));
     return "console/home";
   }
 
   /** The counter's check-in: the barcode scanned finds the loan, whose page confirms the return. */
   @PostMapping("/staff/check-in")
-  String findByBarcode(@RequestParam String barcode, Principal principal, RedirectAttributes redirect) {
+  String findByBarcode(
+      @RequestParam String barcode, Principal principal, RedirectAttributes redirect) {
     Actor actor = Actor.of(principal);
     String code = barcode == null ? "" : barcode.strip();
     if (code.isEmpty()) {
@@ -102,7 +108,8 @@ class ConsoleController {
         .orElseGet(
             () -> {
               redirect.addFlashAttribute(
-                  "error", "No open loan of your library has an item with the barcode " + code + ".");
+                  "error",
+                  "No open loan of your library has an item with the barcode " + code + ".");
               return "redirect:/staff";
             });
   }
@@ -116,7 +123,9 @@ class ConsoleController {
       }
       return search.visible(actor, new ArrayList<>(files.byRequest(open).keySet()));
     } catch (RuntimeException e) {
-      model.addAttribute("engineProblem", "The workflow engine could not be asked for incidents: " + e.getMessage());
+      model.addAttribute(
+          "engineProblem",
+          "The workflow engine could not be asked for incidents: " + e.getMessage());
       return Set.of();
     }
   }

@@ -68,7 +68,13 @@ class ConsoleSearch {
 
   /** What was asked for; null parts are not filtered on. */
   record Criteria(
-      String text, String status, Role role, Integer olderThanDays, Queue queue, Sort sort, int page) {}
+      String text,
+      String status,
+      Role role,
+      Integer olderThanDays,
+      Queue queue,
+      Sort sort,
+      int page) {}
 
   /** One request in the results. */
   record Row(
@@ -124,7 +130,8 @@ class ConsoleSearch {
         where.append(" and p.home_library = any(?)");
         args.add(libraries);
       } else {
-        where.append(" and (pl.lender_code = any(?) or lo.lender_code = any(?) or dr.supplier = any(?))");
+        where.append(
+            " and (pl.lender_code = any(?) or lo.lender_code = any(?) or dr.supplier = any(?))");
         args.add(libraries);
         args.add(libraries);
         args.add(libraries);
@@ -149,11 +156,14 @@ class ConsoleSearch {
     List<Row> rows =
         jdbc.query(
             "select r.id, r.kind, r.title, r.status, r.created_at, p.id as patron_id, p.name,"
-                + " p.home_library, " + SUPPLIER + " as supplier, i.barcode, lo.due_date,"
+                + " p.home_library, "
+                + SUPPLIER
+                + " as supplier, i.barcode, lo.due_date,"
                 + " count(*) over () as total"
                 + FROM
                 + where
-                + " order by " + (c.sort() == null ? Sort.NEWEST : c.sort()).orderBy
+                + " order by "
+                + (c.sort() == null ? Sort.NEWEST : c.sort()).orderBy
                 + " limit ? offset ?",
             (rs, n) -> {
               total[0] = rs.getLong("total");
@@ -184,9 +194,16 @@ class ConsoleSearch {
     StringBuilder where = new StringBuilder(" where true");
     visibility(actor, where, args);
     StringBuilder select = new StringBuilder("select");
-    Queue[] counted = java.util.Arrays.stream(Queue.values()).filter(q -> q.condition != null).toArray(Queue[]::new);
+    Queue[] counted =
+        java.util.Arrays.stream(Queue.values())
+            .filter(q -> q.condition != null)
+            .toArray(Queue[]::new);
     for (int n = 0; n < counted.length; n++) {
-      select.append(n == 0 ? " " : ", ").append("count(*) filter (where ").append(counted[n].condition).append(")");
+      select
+          .append(n == 0 ? " " : ", ")
+          .append("count(*) filter (where ")
+          .append(counted[n].condition)
+          .append(")");
     }
     return jdbc.queryForObject(
         select + FROM + where,
@@ -206,12 +223,13 @@ class ConsoleSearch {
     StringBuilder where = new StringBuilder(" where r.id = any(?)");
     args.add(requestIds.toArray(String[]::new));
     visibility(actor, where, args);
-    return Set.copyOf(jdbc.queryForList("select r.id" + FROM + where, String.class, args.toArray()));
+    return Set.copyOf(
+        jdbc.queryForList("select r.id" + FROM + where, String.class, args.toArray()));
   }
 
   /**
-   * The open loan whose item has this barcode (or, for items that have none, the overseas
-   * request's id on its slip), among the requests this staff member may see.
+   * The open loan whose item has this barcode (or, for items that have none, the overseas request's
+   * id on its slip), among the requests this staff member may see.
    */
   java.util.Optional<String> openLoanByBarcode(Actor actor, String barcode) {
     List<Object> args = new ArrayList<>();
@@ -223,7 +241,11 @@ class ConsoleSearch {
     args.add(code);
     args.add(code);
     visibility(actor, where, args);
-    return jdbc.queryForList("select r.id" + FROM + where + " order by lo.checkout_at desc limit 1", String.class, args.toArray())
+    return jdbc
+        .queryForList(
+            "select r.id" + FROM + where + " order by lo.checkout_at desc limit 1",
+            String.class,
+            args.toArray())
         .stream()
         .findFirst();
   }

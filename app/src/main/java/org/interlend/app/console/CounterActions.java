@@ -91,11 +91,13 @@ class CounterActions {
    * Checks in the returned item: the barcode scanned must be the loan's item (an overseas item
    * carries its request id). Waits briefly for the loan to record the return and any fine.
    */
-  Result checkIn(Actor actor, String requestId, String barcode, String expectedBarcode, String form) {
+  Result checkIn(
+      Actor actor, String requestId, String barcode, String expectedBarcode, String form) {
     access.require(actor, Action.COUNTER, requestId);
     PatronLoan loan = openLoan(requestId).orElse(null);
     if (loan == null) {
-      return Result.refused(requestId + " has no loan on at the moment: there is nothing to check in.");
+      return Result.refused(
+          requestId + " has no loan on at the moment: there is nothing to check in.");
     }
     String scanned = barcode == null ? "" : barcode.strip();
     if (scanned.isEmpty()) {
@@ -103,13 +105,19 @@ class CounterActions {
     }
     if (expectedBarcode != null && !scanned.equalsIgnoreCase(expectedBarcode)) {
       return Result.refused(
-          "The barcode " + scanned + " is not the item of " + requestId + " (" + expectedBarcode
+          "The barcode "
+              + scanned
+              + " is not the item of "
+              + requestId
+              + " ("
+              + expectedBarcode
               + "): nothing was checked in.");
     }
     Optional<PatronLoan> returned = desk.checkIn(requestId, actor.name());
     record(actor, requestId, "Checked in at the counter (barcode " + scanned + ")", false, form);
     if (returned.isEmpty()) {
-      return Result.done("The return of " + requestId + " was received and will be recorded in a moment.");
+      return Result.done(
+          "The return of " + requestId + " was received and will be recorded in a moment.");
     }
     String fine =
         fines.forLoan(requestId).stream()
@@ -128,7 +136,9 @@ class CounterActions {
       case OverseasOrders.Arrival.Done done -> {
         record(actor, requestId, "Recorded the arrival" + suffix(note), false, form);
         yield Result.done(
-            "Arrival of " + requestId + " recorded: the patron is sent a pickup notice and has 5 days"
+            "Arrival of "
+                + requestId
+                + " recorded: the patron is sent a pickup notice and has 5 days"
                 + " to collect it (a physical item), or the copy goes to delivery.");
       }
       case OverseasOrders.Arrival.Refused refused -> Result.refused(refused.reason());
@@ -140,24 +150,37 @@ class CounterActions {
     access.require(actor, Action.RECALL, requestId);
     PatronLoan loan = openLoan(requestId).orElse(null);
     if (loan == null) {
-      return Result.refused(requestId + " has no loan on at the moment: there is nothing to recall.");
+      return Result.refused(
+          requestId + " has no loan on at the moment: there is nothing to recall.");
     }
     if (loan.recalled()) {
-      return Result.refused(requestId + " was recalled already; it is due on " + loan.dueDate() + ".");
+      return Result.refused(
+          requestId + " was recalled already; it is due on " + loan.dueDate() + ".");
     }
     Optional<PatronLoan> recalled = desk.recall(requestId, actor.name());
     record(actor, requestId, "Recalled the item", false, form);
     return recalled
-        .map(l -> Result.done("Recalled " + requestId + ": the patron was told to return it by " + l.dueDate() + "."))
-        .orElse(Result.done("The recall of " + requestId + " was received and will be applied in a moment."));
+        .map(
+            l ->
+                Result.done(
+                    "Recalled "
+                        + requestId
+                        + ": the patron was told to return it by "
+                        + l.dueDate()
+                        + "."))
+        .orElse(
+            Result.done(
+                "The recall of " + requestId + " was received and will be applied in a moment."));
   }
 
   /** Reports the item lost or damaged (damaged is not lost): the lender's staff record it. */
-  Result reportLoss(Actor actor, String requestId, LoanDesk.LossKind kind, String note, String form) {
+  Result reportLoss(
+      Actor actor, String requestId, LoanDesk.LossKind kind, String note, String form) {
     access.require(actor, Action.COUNTER, requestId);
     PatronLoan loan = openLoan(requestId).orElse(null);
     if (loan == null) {
-      return Result.refused(requestId + " has no loan on at the moment: there is nothing to report.");
+      return Result.refused(
+          requestId + " has no loan on at the moment: there is nothing to report.");
     }
     if (kind == null) {
       return Result.refused("Say whether the item is lost or damaged.");
@@ -166,7 +189,12 @@ class CounterActions {
     desk.reportLoss(requestId, actor.name(), kind, note);
     record(actor, requestId, "Reported the item " + what + suffix(note), false, form);
     return Result.done(
-        "Reported " + requestId + " " + what + ": the lender's staff (" + loan.lenderCode()
+        "Reported "
+            + requestId
+            + " "
+            + what
+            + ": the lender's staff ("
+            + loan.lenderCode()
             + ") record it, and the patron is charged and told.");
   }
 
@@ -180,19 +208,27 @@ class CounterActions {
     Request request = requests.get(requestId);
     Result result =
         switch (request.kind()) {
-          case "PHYSICAL" -> switch (physical.cancel(requestId, "staff " + actor.name(), why)) {
-            case PhysicalRequests.Cancel.Done done -> Result.done("Cancelled " + requestId + "; the patron is told why.");
-            case PhysicalRequests.Cancel.Refused refused -> Result.refused(refused.reason());
-          };
-          case "OVERSEAS" -> switch (overseas.cancel(requestId, "staff " + actor.name(), why)) {
-            case OverseasOrders.Cancel.Done done -> Result.done("Cancelled " + requestId + "; the patron is told why.");
-            case OverseasOrders.Cancel.Refused refused -> Result.refused(refused.reason());
-          };
-          case "DIGITAL" -> switch (digital.cancel(requestId, "staff " + actor.name(), why)) {
-            case DigitalCancels.Cancel.Requested sent ->
-                Result.done("Cancel of " + requestId + " sent: it becomes CANCELLED in a moment and the patron is told why.");
-            case DigitalCancels.Cancel.Refused refused -> Result.refused(refused.reason());
-          };
+          case "PHYSICAL" ->
+              switch (physical.cancel(requestId, "staff " + actor.name(), why)) {
+                case PhysicalRequests.Cancel.Done done ->
+                    Result.done("Cancelled " + requestId + "; the patron is told why.");
+                case PhysicalRequests.Cancel.Refused refused -> Result.refused(refused.reason());
+              };
+          case "OVERSEAS" ->
+              switch (overseas.cancel(requestId, "staff " + actor.name(), why)) {
+                case OverseasOrders.Cancel.Done done ->
+                    Result.done("Cancelled " + requestId + "; the patron is told why.");
+                case OverseasOrders.Cancel.Refused refused -> Result.refused(refused.reason());
+              };
+          case "DIGITAL" ->
+              switch (digital.cancel(requestId, "staff " + actor.name(), why)) {
+                case DigitalCancels.Cancel.Requested sent ->
+                    Result.done(
+                        "Cancel of "
+                            + requestId
+                            + " sent: it becomes CANCELLED in a moment and the patron is told why.");
+                case DigitalCancels.Cancel.Refused refused -> Result.refused(refused.reason());
+              };
           default -> Result.refused(requestId + " cannot be cancelled here.");
         };
     if (result.done()) {
@@ -208,8 +244,14 @@ class CounterActions {
         .resend(requestId, noticeId, "resend:" + requestId + ":" + noticeId + ":" + form)
         .map(
             n -> {
-              record(actor, requestId, "Resent the notice \"" + n.subject() + "\" to " + n.recipient(), false, form);
-              return Result.done("The notice \"" + n.subject() + "\" is sent again to " + n.recipient() + ".");
+              record(
+                  actor,
+                  requestId,
+                  "Resent the notice \"" + n.subject() + "\" to " + n.recipient(),
+                  false,
+                  form);
+              return Result.done(
+                  "The notice \"" + n.subject() + "\" is sent again to " + n.recipient() + ".");
             })
         .orElse(Result.refused("Request " + requestId + " has no such notice."));
   }
@@ -223,7 +265,8 @@ class CounterActions {
     if (text.length() > 2000) {
       return Result.refused("A note has at most 2000 characters.");
     }
-    requests.recordEvent(requestId, RequestEvent.Kind.NOTE, actor.name(), text.strip(), patronSees, key(form));
+    requests.recordEvent(
+        requestId, RequestEvent.Kind.NOTE, actor.name(), text.strip(), patronSees, key(form));
     return Result.done(patronSees ? "Note added; the patron sees it." : "Note added for staff.");
   }
 
@@ -235,25 +278,33 @@ class CounterActions {
       return Result.refused(requestId + " has no process.");
     }
     List<Long> family =
-        activity.family(request.processInstanceKey()).stream().map(ProcessActivity.Instance::key).toList();
+        activity.family(request.processInstanceKey()).stream()
+            .map(ProcessActivity.Instance::key)
+            .toList();
     Incidents.Incident incident =
         incidents.of(family).stream().filter(i -> i.key() == incidentKey).findFirst().orElse(null);
     if (incident == null) {
-      return Result.refused("That problem of " + requestId + " is no longer open: someone retried it already.");
+      return Result.refused(
+          "That problem of " + requestId + " is no longer open: someone retried it already.");
     }
     try {
       incidents.retry(incidentKey, RETRIES);
     } catch (Incidents.IncidentGoneException e) {
-      return Result.refused("That problem of " + requestId + " is no longer open: someone retried it already.");
+      return Result.refused(
+          "That problem of " + requestId + " is no longer open: someone retried it already.");
     }
     record(
         actor,
         requestId,
-        "Retried \"" + models.elementName(incident.processId(), incident.elementId()) + "\" ("
-            + firstLine(incident.message()) + ")",
+        "Retried \""
+            + models.elementName(incident.processId(), incident.elementId())
+            + "\" ("
+            + firstLine(incident.message())
+            + ")",
         false,
         form);
-    return Result.done("Retried: the step runs again. If its cause is not fixed, it shows up here again.");
+    return Result.done(
+        "Retried: the step runs again. If its cause is not fixed, it shows up here again.");
   }
 
   private Optional<PatronLoan> openLoan(String requestId) {
@@ -261,7 +312,8 @@ class CounterActions {
   }
 
   private void record(Actor actor, String requestId, String what, boolean patronSees, String form) {
-    requests.recordEvent(requestId, RequestEvent.Kind.ACTION, actor.name(), what, patronSees, key(form));
+    requests.recordEvent(
+        requestId, RequestEvent.Kind.ACTION, actor.name(), what, patronSees, key(form));
   }
 
   private static String key(String form) {

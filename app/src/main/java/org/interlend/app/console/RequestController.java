@@ -30,7 +30,8 @@ class RequestController {
   private final CounterActions actions;
   private final TaskLinks links;
 
-  RequestController(RequestAccess access, RequestFiles files, CounterActions actions, TaskLinks links) {
+  RequestController(
+      RequestAccess access, RequestFiles files, CounterActions actions, TaskLinks links) {
     this.access = access;
     this.files = files;
     this.actions = actions;
@@ -52,17 +53,21 @@ class RequestController {
     model.addAttribute("token", UUID.randomUUID().toString());
     model.addAttribute("tasksUrl", links.tasks());
     model.addAttribute("tasksLocal", links.local());
-    boolean loanOpen = file.loan() != null && file.loan().returnedAt() == null && file.loan().lostAt() == null;
+    boolean loanOpen =
+        file.loan() != null && file.loan().returnedAt() == null && file.loan().lostAt() == null;
     model.addAttribute("canCheckIn", loanOpen && access.allows(actor, Action.COUNTER, id));
     model.addAttribute("canReportLoss", loanOpen && access.allows(actor, Action.COUNTER, id));
-    model.addAttribute("canRecall", loanOpen && !file.loan().recalled() && access.allows(actor, Action.RECALL, id));
+    model.addAttribute(
+        "canRecall",
+        loanOpen && !file.loan().recalled() && access.allows(actor, Action.RECALL, id));
     model.addAttribute(
         "canRecordArrival",
         "OVERSEAS".equals(file.request().kind())
             && file.request().status() == RequestStatus.ORDERED
             && access.allows(actor, Action.RECORD_ARRIVAL, id));
     model.addAttribute(
-        "canCancel", !file.request().status().terminal() && access.allows(actor, Action.CANCEL, id));
+        "canCancel",
+        !file.request().status().terminal() && access.allows(actor, Action.CANCEL, id));
     model.addAttribute("canWork", access.allows(actor, Action.STAFF_WORK, id));
     return "console/request";
   }
@@ -80,7 +85,8 @@ class RequestController {
     if (!confirmed(confirm, redirect)) {
       return back(id);
     }
-    return answer(id, actions.checkIn(actor, id, barcode, files.of(id).itemBarcode(), form), redirect);
+    return answer(
+        id, actions.checkIn(actor, id, barcode, files.of(id).itemBarcode(), form), redirect);
   }
 
   @PostMapping("/staff/requests/{id}/arrival")
@@ -128,8 +134,10 @@ class RequestController {
     if (!confirmed(confirm, redirect)) {
       return back(id);
     }
-    LoanDesk.LossKind lossKind = "DAMAGED".equals(kind) ? LoanDesk.LossKind.DAMAGED
-        : "LOST".equals(kind) ? LoanDesk.LossKind.LOST : null;
+    LoanDesk.LossKind lossKind =
+        "DAMAGED".equals(kind)
+            ? LoanDesk.LossKind.DAMAGED
+            : "LOST".equals(kind) ? LoanDesk.LossKind.LOST : null;
     return answer(id, actions.reportLoss(actor, id, lossKind, note, form), redirect);
   }
 
@@ -196,13 +204,15 @@ class RequestController {
 
   private static boolean confirmed(String confirm, RedirectAttributes redirect) {
     if (!"yes".equals(confirm)) {
-      redirect.addFlashAttribute("error", "Nothing was done: tick the box to confirm the action first.");
+      redirect.addFlashAttribute(
+          "error", "Nothing was done: tick the box to confirm the action first.");
       return false;
     }
     return true;
   }
 
-  private static String answer(String id, CounterActions.Result result, RedirectAttributes redirect) {
+  private static String answer(
+      String id, CounterActions.Result result, RedirectAttributes redirect) {
     redirect.addFlashAttribute(result.done() ? "message" : "error", result.message());
     return back(id);
   }

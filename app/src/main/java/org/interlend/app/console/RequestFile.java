@@ -32,7 +32,14 @@ record RequestFile(
    * mails (they can be resent).
    */
   record Entry(
-      Instant at, String kind, String what, String actor, String text, String detail, Long noticeId, boolean patronSees) {}
+      Instant at,
+      String kind,
+      String what,
+      String actor,
+      String text,
+      String detail,
+      Long noticeId,
+      boolean patronSees) {}
 
   /** What the process is doing now; {@code problem} when the engine could not be asked. */
   record Now(List<String> steps, List<OpenTask> tasks, List<Incident> incidents, String problem) {
@@ -42,7 +49,14 @@ record RequestFile(
     }
   }
 
-  record OpenTask(long key, String name, String link, String assignee, String groups, Instant created, String due) {}
+  record OpenTask(
+      long key,
+      String name,
+      String link,
+      String assignee,
+      String groups,
+      Instant created,
+      String due) {}
 
   record Incident(long key, String step, String errorType, String message, Instant created) {}
 }

@@ -113,7 +113,13 @@ class RequestFiles {
       barcode[0] = requestId; // an overseas item carries the request's slip
     }
     return new RequestFile(
-        request, sections, loan.orElse(null), barcode[0], money(requestId), timeline(requestId), now(request));
+        request,
+        sections,
+        loan.orElse(null),
+        barcode[0],
+        money(requestId),
+        timeline(requestId),
+        now(request));
   }
 
   private void physical(String requestId, List<RequestFile.Section> sections, String[] barcode) {
@@ -133,8 +139,14 @@ class RequestFiles {
                   fact("ISSN", rs.getString("issn")),
                   fact("Publisher", join(rs.getString("publisher"), rs.getObject("year"))),
                   fact("Lender", library(rs.getString("lender_code"))),
-                  fact("Item", rs.getString("barcode") == null ? null
-                      : rs.getString("barcode") + (rs.getString("call_number") == null ? "" : " (" + rs.getString("call_number") + ")")),
+                  fact(
+                      "Item",
+                      rs.getString("barcode") == null
+                          ? null
+                          : rs.getString("barcode")
+                              + (rs.getString("call_number") == null
+                                  ? ""
+                                  : " (" + rs.getString("call_number") + ")")),
                   fact("Shipped", text(rs.getTimestamp("shipped_at"))),
                   fact("Received", text(rs.getTimestamp("received_at"))),
                   fact("Pick up by", text(rs.getObject("pickup_by"))),
@@ -157,15 +169,28 @@ class RequestFiles {
                   fact(article ? "Journal" : "Book", rs.getString("title")),
                   fact("Article", rs.getString("article_title")),
                   fact("Chapter", rs.getString("chapter")),
-                  fact("Volume", join(rs.getString("volume"), rs.getString("issue") == null ? null : "no. " + rs.getString("issue"))),
-                  fact("Pages", rs.getObject("page_start") + "–" + rs.getObject("page_end")
-                      + (rs.getObject("total_pages") == null ? "" : " of " + rs.getObject("total_pages"))),
+                  fact(
+                      "Volume",
+                      join(
+                          rs.getString("volume"),
+                          rs.getString("issue") == null ? null : "no. " + rs.getString("issue"))),
+                  fact(
+                      "Pages",
+                      rs.getObject("page_start")
+                          + "–"
+                          + rs.getObject("page_end")
+                          + (rs.getObject("total_pages") == null
+                              ? ""
+                              : " of " + rs.getObject("total_pages"))),
                   fact("ISBN", rs.getString("isbn")),
                   fact("ISSN", rs.getString("issn")),
                   fact("Supplier", library(rs.getString("supplier"))),
                   fact("Delivered", text(rs.getTimestamp("published_at"))),
-                  fact("Downloads", rs.getObject("max_downloads") == null ? null
-                      : rs.getInt("downloads") + " of " + rs.getInt("max_downloads")),
+                  fact(
+                      "Downloads",
+                      rs.getObject("max_downloads") == null
+                          ? null
+                          : rs.getInt("downloads") + " of " + rs.getInt("max_downloads")),
                   fact("Available until", text(rs.getTimestamp("available_until")))));
         },
         requestId);
@@ -194,8 +219,13 @@ class RequestFiles {
                   fact("Purpose", OverseasLabels.purpose(rs.getString("purpose"))),
                   fact("Patron's note", rs.getString("patron_note")),
                   fact("Partner", rs.getString("partner_name")),
-                  fact("Quote", estimated == null ? null
-                      : Money.of(currency, estimated) + " = " + Money.hkd(rs.getBigDecimal("cost_hkd"))),
+                  fact(
+                      "Quote",
+                      estimated == null
+                          ? null
+                          : Money.of(currency, estimated)
+                              + " = "
+                              + Money.hkd(rs.getBigDecimal("cost_hkd"))),
                   fact("Format", OverseasLabels.format(rs.getString("format"))),
                   fact("Delivery estimate", rs.getString("delivery_estimate")),
                   fact("Order reference", rs.getString("order_reference")),
@@ -210,11 +240,16 @@ class RequestFiles {
         "Loan",
         fact("Lender", library(l.lenderCode())),
         fact("Checked out", text(l.checkoutAt())),
-        fact("Due", l.dueDate() + (l.recalled() ? " (recalled)" : "") + (l.overdue() ? " — overdue" : "")),
+        fact(
+            "Due",
+            l.dueDate() + (l.recalled() ? " (recalled)" : "") + (l.overdue() ? " — overdue" : "")),
         fact("Renewals", String.valueOf(l.renewalsUsed())),
         fact("Returned", text(l.returnedAt())),
-        fact("Lost or damaged", l.lostAt() == null ? null
-            : ("DAMAGED".equals(l.lossKind()) ? "damaged, " : "lost, ") + text(l.lostAt())));
+        fact(
+            "Lost or damaged",
+            l.lostAt() == null
+                ? null
+                : ("DAMAGED".equals(l.lossKind()) ? "damaged, " : "lost, ") + text(l.lostAt())));
   }
 
   private List<RequestFile.Money> money(String requestId) {
@@ -225,11 +260,14 @@ class RequestFiles {
               "Charge: " + c.reason(),
               Money.hkd(c.amountHkd()),
               c.status().name().toLowerCase()
-                  + (c.answerBy() == null || c.status() != Charges.Status.OFFERED ? "" : ", answer by " + c.answerBy()),
+                  + (c.answerBy() == null || c.status() != Charges.Status.OFFERED
+                      ? ""
+                      : ", answer by " + c.answerBy()),
               null));
     }
     for (FineEntry f : fines.forLoan(requestId)) {
-      money.add(new RequestFile.Money(f.description(), Money.hkd(f.amount()), "charged", f.chargedAt()));
+      money.add(
+          new RequestFile.Money(f.description(), Money.hkd(f.amount()), "charged", f.chargedAt()));
     }
     return money;
   }
@@ -243,18 +281,25 @@ class RequestFiles {
             case NOTE -> e.visibleToPatron() ? "Note (the patron sees it)" : "Note (staff only)";
             case ACTION -> "Action";
           };
-      entries.add(new RequestFile.Entry(e.at(), e.kind().name(), what, e.actor(), e.note(), null, null, e.visibleToPatron()));
+      entries.add(
+          new RequestFile.Entry(
+              e.at(), e.kind().name(), what, e.actor(), e.note(), null, null, e.visibleToPatron()));
     }
     for (TaskHistory.TaskEvent t : tasks.of(requestId)) {
       String name =
-          models.userTask(t.processId(), t.elementId()).map(Models.UserTaskModel::name).orElse(t.elementId());
+          models
+              .userTask(t.processId(), t.elementId())
+              .map(Models.UserTaskModel::name)
+              .orElse(t.elementId());
       String what =
           switch (t.event()) {
             case CREATED -> "Task created: " + name;
             case COMPLETED -> "Task completed: " + name;
             case CANCELED -> "Task closed by the process: " + name;
           };
-      entries.add(new RequestFile.Entry(t.at(), "TASK", what, t.actor(), t.outcome(), t.note(), null, false));
+      entries.add(
+          new RequestFile.Entry(
+              t.at(), "TASK", what, t.actor(), t.outcome(), t.note(), null, false));
     }
     for (Notices.Notice n : notices.forRequest(requestId)) {
       String state =
@@ -274,7 +319,9 @@ class RequestFiles {
               n.id(),
               true));
     }
-    entries.sort(Comparator.comparing(RequestFile.Entry::at, Comparator.nullsLast(Comparator.naturalOrder())));
+    entries.sort(
+        Comparator.comparing(
+            RequestFile.Entry::at, Comparator.nullsLast(Comparator.naturalOrder())));
     return entries;
   }
 
@@ -287,14 +334,20 @@ class RequestFiles {
       List<Long> keys = family.stream().map(ProcessActivity.Instance::key).toList();
       List<String> steps = new ArrayList<>();
       for (ProcessActivity.Step s : activity.activeSteps(family)) {
-        steps.add(models.processName(s.processId()) + ": " + models.elementName(s.processId(), s.elementId()));
+        steps.add(
+            models.processName(s.processId())
+                + ": "
+                + models.elementName(s.processId(), s.elementId()));
       }
       List<RequestFile.OpenTask> open = new ArrayList<>();
       for (UserTasks.OpenTask t : userTasks.openIn(keys)) {
         open.add(
             new RequestFile.OpenTask(
                 t.key(),
-                models.userTask(t.bpmnProcessId(), t.elementId()).map(Models.UserTaskModel::name).orElse(t.elementId()),
+                models
+                    .userTask(t.bpmnProcessId(), t.elementId())
+                    .map(Models.UserTaskModel::name)
+                    .orElse(t.elementId()),
                 links.task(t.key()),
                 t.assignee(),
                 String.join(", ", t.candidateGroups()),
@@ -306,7 +359,9 @@ class RequestFiles {
         problems.add(
             new RequestFile.Incident(
                 i.key(),
-                models.processName(i.processId()) + ": " + models.elementName(i.processId(), i.elementId()),
+                models.processName(i.processId())
+                    + ": "
+                    + models.elementName(i.processId(), i.elementId()),
                 i.errorType(),
                 i.message(),
                 i.created()));
@@ -316,7 +371,8 @@ class RequestFiles {
       }
       return new RequestFile.Now(steps, open, problems, null);
     } catch (RuntimeException e) {
-      return RequestFile.Now.unavailable("The workflow engine could not be asked: " + e.getMessage());
+      return RequestFile.Now.unavailable(
+          "The workflow engine could not be asked: " + e.getMessage());
     }
   }
 
@@ -349,7 +405,8 @@ class RequestFiles {
   }
 
   private static final java.time.format.DateTimeFormatter WHEN =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Hong_Kong"));
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+          .withZone(java.time.ZoneId.of("Asia/Hong_Kong"));
 
   private static String text(Object value) {
     if (value == null) {

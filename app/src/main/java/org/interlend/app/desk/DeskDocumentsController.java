@@ -68,10 +68,13 @@ class DeskDocumentsController {
       throws IOException, ServletException {
     OpenTask task = userTasks.find(taskKey).orElse(null);
     if (task == null) {
-      return problem(HttpStatus.CONFLICT, "Task " + taskKey + " is no longer open: nothing was uploaded.");
+      return problem(
+          HttpStatus.CONFLICT, "Task " + taskKey + " is no longer open: nothing was uploaded.");
     }
     if (!DeskTasks.forGroups(task, DeskTasks.groups(Actor.of(principal)))) {
-      return problem(HttpStatus.FORBIDDEN, "Task " + taskKey + " is for " + String.join(", ", task.candidateGroups()) + ".");
+      return problem(
+          HttpStatus.FORBIDDEN,
+          "Task " + taskKey + " is for " + String.join(", ", task.candidateGroups()) + ".");
     }
     TaskForm form = tasks.form(task);
     List<Part> files = new ArrayList<>();
@@ -86,34 +89,48 @@ class DeskDocumentsController {
     if (files.size() > maxFiles) {
       return problem(
           HttpStatus.PAYLOAD_TOO_LARGE,
-          files.size() + " files were sent; at most " + maxFiles + " files can be uploaded at once.");
+          files.size()
+              + " files were sent; at most "
+              + maxFiles
+              + " files can be uploaded at once.");
     }
     for (Part file : files) {
       if (file.getSize() > maxFileSize.toBytes()) {
         return problem(
             HttpStatus.PAYLOAD_TOO_LARGE,
-            file.getSubmittedFileName() + " is " + DataSize.ofBytes(file.getSize()).toMegabytes()
-                + " MB; each file may be at most " + maxFileSize.toMegabytes() + " MB.");
+            file.getSubmittedFileName()
+                + " is "
+                + DataSize.ofBytes(file.getSize()).toMegabytes()
+                + " MB; each file may be at most "
+                + maxFileSize.toMegabytes()
+                + " MB.");
       }
       if (file.getSize() == 0) {
         return problem(HttpStatus.BAD_REQUEST, file.getSubmittedFileName() + " is empty.");
       }
-      if (form.filePickers().isEmpty() || !form.accepts(file.getSubmittedFileName(), file.getContentType())) {
+      if (form.filePickers().isEmpty()
+          || !form.accepts(file.getSubmittedFileName(), file.getContentType())) {
         return problem(
             HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-            file.getSubmittedFileName() + " cannot be uploaded here"
-                + (form.filePickers().isEmpty() ? ": this task takes no files." : "; this task takes " + form.accepted() + "."));
+            file.getSubmittedFileName()
+                + " cannot be uploaded here"
+                + (form.filePickers().isEmpty()
+                    ? ": this task takes no files."
+                    : "; this task takes " + form.accepted() + "."));
       }
     }
     List<Map<String, Object>> references = new ArrayList<>();
     for (Part file : files) {
       try (InputStream in = file.getInputStream()) {
         DocumentReference reference =
-            documents.create(in, file.getSubmittedFileName(), file.getContentType(), customProperties(file));
+            documents.create(
+                in, file.getSubmittedFileName(), file.getContentType(), customProperties(file));
         references.add(reference.toVariable());
       }
     }
-    return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(references);
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(references);
   }
 
   @SuppressWarnings("unchecked")
@@ -124,7 +141,9 @@ class DeskDocumentsController {
     }
     try {
       Map<String, Object> metadata = JSON.readValue(header, Map.class);
-      return metadata.get("customProperties") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
+      return metadata.get("customProperties") instanceof Map<?, ?> c
+          ? (Map<String, Object>) c
+          : Map.of();
     } catch (IOException e) {
       return Map.of();
     }
@@ -133,6 +152,8 @@ class DeskDocumentsController {
   private static ResponseEntity<Object> problem(HttpStatus status, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle("Not uploaded");
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 }

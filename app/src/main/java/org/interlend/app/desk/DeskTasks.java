@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.interlend.app.console.RequestSummaries;
-import org.interlend.app.local.LocalMode;
 import org.interlend.app.console.RequestSummaries.Summary;
+import org.interlend.app.local.LocalMode;
 import org.interlend.app.security.Actor;
 import org.interlend.libraries.Libraries;
 import org.interlend.libraries.Library;
@@ -80,7 +80,8 @@ class DeskTasks {
     Set<String> mine = groups(actor);
     List<OpenTask> tasks = new ArrayList<>();
     for (OpenTask t : userTasks.open()) {
-      if (forGroups(t, mine) && (group == null || group.isBlank() || t.candidateGroups().contains(group))) {
+      if (forGroups(t, mine)
+          && (group == null || group.isBlank() || t.candidateGroups().contains(group))) {
         tasks.add(t);
       }
     }
@@ -110,7 +111,8 @@ class DeskTasks {
   }
 
   Optional<String> requestId(OpenTask task) {
-    return Optional.ofNullable(userTasks.processVariables(task.processInstanceKey()).get("requestId"))
+    return Optional.ofNullable(
+            userTasks.processVariables(task.processInstanceKey()).get("requestId"))
         .map(Object::toString);
   }
 

@@ -37,10 +37,10 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /**
  * The local staff desk: stands in for Camunda Tasklist when the engine runs in-process. It lists
  * the open user tasks of the signed-in staff's candidate groups with what each is about, lets them
- * claim and unclaim a task, and renders each task's Camunda Form with bpmn.io form-js, the
- * renderer Tasklist embeds, so templating, conditions and validation behave as there. Completing
- * sends the form's data as JSON; files go first to {@code POST /desk/documents}, as Tasklist's go
- * to Camunda's document store. Local mode only.
+ * claim and unclaim a task, and renders each task's Camunda Form with bpmn.io form-js, the renderer
+ * Tasklist embeds, so templating, conditions and validation behave as there. Completing sends the
+ * form's data as JSON; files go first to {@code POST /desk/documents}, as Tasklist's go to
+ * Camunda's document store. Local mode only.
  */
 @Controller
 @Conditional(LocalMode.class)
@@ -84,7 +84,8 @@ class StaffDeskController {
   }
 
   @GetMapping("/tasks/{key}")
-  String show(@PathVariable long key, Principal principal, Model model, HttpServletResponse response) {
+  String show(
+      @PathVariable long key, Principal principal, Model model, HttpServletResponse response) {
     Actor actor = Actor.of(principal);
     OpenTask task = userTasks.find(key).orElse(null);
     if (task == null) {
@@ -112,7 +113,8 @@ class StaffDeskController {
     Actor actor = Actor.of(principal);
     OpenTask task = open(key, actor);
     if (task.assignee() != null && !task.assignee().equals(actor.name())) {
-      redirect.addFlashAttribute("error", "Task " + key + " is assigned to " + task.assignee() + ".");
+      redirect.addFlashAttribute(
+          "error", "Task " + key + " is assigned to " + task.assignee() + ".");
       return "redirect:/desk/tasks/" + key;
     }
     userTasks.claim(key, actor.name());
@@ -161,11 +163,14 @@ class StaffDeskController {
     TaskForm form = tasks.form(task);
     Map<String, Object> variables = new LinkedHashMap<>();
     if (completion.variables() != null) {
-      completion.variables().forEach((k, v) -> {
-        if (form.inputKeys().contains(k)) {
-          variables.put(k, v);
-        }
-      });
+      completion
+          .variables()
+          .forEach(
+              (k, v) -> {
+                if (form.inputKeys().contains(k)) {
+                  variables.put(k, v);
+                }
+              });
     }
     try {
       if (task.assignee() == null) {
@@ -178,8 +183,11 @@ class StaffDeskController {
     FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
     flash.put(
         "message",
-        "Completed \"" + tasks.name(task) + "\""
-            + tasks.requestId(task).map(id -> " for " + id).orElse("") + ".");
+        "Completed \""
+            + tasks.name(task)
+            + "\""
+            + tasks.requestId(task).map(id -> " for " + id).orElse("")
+            + ".");
     flash.setTargetRequestPath("/desk");
     RequestContextUtils.saveOutputFlashMap("/desk", request, response);
     return ResponseEntity.ok(Map.of("redirect", request.getContextPath() + "/desk"));
@@ -193,7 +201,8 @@ class StaffDeskController {
 
   @PostMapping("/smoke")
   String startSmoke(
-      @RequestParam(defaultValue = "desk@interlend.local") String recipient, RedirectAttributes redirect) {
+      @RequestParam(defaultValue = "desk@interlend.local") String recipient,
+      RedirectAttributes redirect) {
     long instance =
         client
             .newCreateInstanceCommand()
@@ -207,14 +216,21 @@ class StaffDeskController {
     return "redirect:/desk/admin";
   }
 
-  /** Moves the local engine's clock, so timers (pickup windows, due dates) can be walked by hand. */
+  /**
+   * Moves the local engine's clock, so timers (pickup windows, due dates) can be walked by hand.
+   */
   @PostMapping("/clock")
   String advanceClock(
-      @RequestParam int days, @RequestParam(defaultValue = "0") int hours, RedirectAttributes redirect) {
+      @RequestParam int days,
+      @RequestParam(defaultValue = "0") int hours,
+      RedirectAttributes redirect) {
     long totalHours = (long) days * 24 + hours;
     if (days < 0 || hours < 0 || totalHours <= 0 || totalHours > MAX_CLOCK_STEP.toHours()) {
       redirect.addFlashAttribute(
-          "error", "The clock only moves forward, by at most " + MAX_CLOCK_STEP.toDays() + " days at a time.");
+          "error",
+          "The clock only moves forward, by at most "
+              + MAX_CLOCK_STEP.toDays()
+              + " days at a time.");
       return "redirect:/desk/admin";
     }
     engine.increaseTime(Duration.ofHours(totalHours));
@@ -230,7 +246,9 @@ class StaffDeskController {
   }
 
   private String alreadyCompleted(long key) {
-    return "Task " + key + " is no longer open: someone completed it, or its request moved on."
+    return "Task "
+        + key
+        + " is no longer open: someone completed it, or its request moved on."
         + " Nothing was changed.";
   }
 
@@ -245,7 +263,9 @@ class StaffDeskController {
   private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   private static String json(Object value) {

@@ -18,8 +18,17 @@ record TaskForm(String schema, Set<String> inputKeys, Map<String, List<String>> 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> INPUTS =
       Set.of(
-          "textfield", "textarea", "number", "datetime", "select", "radio", "checkbox",
-          "checklist", "taglist", "filepicker", "expression");
+          "textfield",
+          "textarea",
+          "number",
+          "datetime",
+          "select",
+          "radio",
+          "checkbox",
+          "checklist",
+          "taglist",
+          "filepicker",
+          "expression");
 
   static final TaskForm EMPTY = new TaskForm("{\"components\":[]}", Set.of(), Map.of());
 
@@ -35,7 +44,8 @@ record TaskForm(String schema, Set<String> inputKeys, Map<String, List<String>> 
     }
   }
 
-  private static void collect(JsonNode components, Set<String> keys, Map<String, List<String>> pickers) {
+  private static void collect(
+      JsonNode components, Set<String> keys, Map<String, List<String>> pickers) {
     for (JsonNode c : components) {
       String type = c.path("type").asText();
       if (INPUTS.contains(type) && c.hasNonNull("key") && !c.path("disabled").asBoolean(false)) {
@@ -69,9 +79,11 @@ record TaskForm(String schema, Set<String> inputKeys, Map<String, List<String>> 
         return true;
       }
       for (String token : accept) {
-        if (token.startsWith(".") ? name.endsWith(token)
-            : token.endsWith("/*") ? type.startsWith(token.substring(0, token.length() - 1))
-            : type.equals(token)) {
+        if (token.startsWith(".")
+            ? name.endsWith(token)
+            : token.endsWith("/*")
+                ? type.startsWith(token.substring(0, token.length() - 1))
+                : type.equals(token)) {
           return true;
         }
       }
@@ -81,6 +93,7 @@ record TaskForm(String schema, Set<String> inputKeys, Map<String, List<String>> 
 
   /** Every accepted type, for messages: ".pdf, .jpg, …". */
   String accepted() {
-    return String.join(", ", filePickers.values().stream().flatMap(List::stream).distinct().toList());
+    return String.join(
+        ", ", filePickers.values().stream().flatMap(List::stream).distinct().toList());
   }
 }

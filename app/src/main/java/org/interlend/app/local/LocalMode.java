@@ -4,7 +4,9 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** Local mode: the workflow engine runs in-process, so the local staff desk stands in for Tasklist. */
+/**
+ * Local mode: the workflow engine runs in-process, so the local staff desk stands in for Tasklist.
+ */
 public class LocalMode implements Condition {
 
   @Override

@@ -33,16 +33,21 @@ public class StartupBanner {
       b.append(" Engine ............... in-memory Zeebe, gRPC 127.0.0.1:")
           .append(env.getProperty("interlend.engine.embedded-port"))
           .append("\n");
-      b.append("   The local engine keeps NO state across restarts: processes and tasks start afresh.\n");
+      b.append(
+          "   The local engine keeps NO state across restarts: processes and tasks start afresh.\n");
     } else {
-      b.append(" Engine ............... ").append(env.getProperty("interlend.engine.grpc-address"))
+      b.append(" Engine ............... ")
+          .append(env.getProperty("interlend.engine.grpc-address"))
           .append(" (Tasklist and Operate are the staff UIs)\n");
     }
     b.append(" Object store ......... ")
         .append(
             blank("interlend.storage.endpoint")
-                ? "S3Proxy http://127.0.0.1:" + env.getProperty("interlend.storage.embedded-port")
-                    + " (files under " + env.getProperty("interlend.data-dir") + "/s3)"
+                ? "S3Proxy http://127.0.0.1:"
+                    + env.getProperty("interlend.storage.embedded-port")
+                    + " (files under "
+                    + env.getProperty("interlend.data-dir")
+                    + "/s3)"
                 : env.getProperty("interlend.storage.endpoint"))
         .append("\n");
     b.append(" Database ............. ")
@@ -55,7 +60,9 @@ public class StartupBanner {
         .append(
             blank("interlend.mail.host")
                 ? "GreenMail SMTP 127.0.0.1:" + env.getProperty("spring.mail.port")
-                : env.getProperty("interlend.mail.host") + ":" + env.getProperty("spring.mail.port"))
+                : env.getProperty("interlend.mail.host")
+                    + ":"
+                    + env.getProperty("spring.mail.port"))
         .append("\n");
     b.append("==================================================================");
     System.out.println(b);

@@ -5,10 +5,10 @@ import org.interlend.catalogue.Bib;
 import org.interlend.catalogue.Catalogue;
 import org.interlend.catalogue.Item;
 import org.interlend.eligibility.Eligibility;
-import org.interlend.patrons.Patron;
 import org.interlend.lending.Requestability;
 import org.interlend.libraries.Libraries;
 import org.interlend.libraries.Library;
+import org.interlend.patrons.Patron;
 import org.interlend.texts.PatronTexts;
 import org.springframework.stereotype.Service;
 
@@ -54,7 +54,8 @@ public class Availability {
    * @param refusal why a title cannot be requested (the lending rules' or the eligibility's reason,
    *     in the language of the web request), else null
    */
-  public record Title(Bib bib, List<Copy> copies, Verdict verdict, String refusal, List<String> lenders) {}
+  public record Title(
+      Bib bib, List<Copy> copies, Verdict verdict, String refusal, List<String> lenders) {}
 
   private final Catalogue catalogue;
   private final Libraries libraries;
@@ -80,7 +81,9 @@ public class Availability {
    */
   public List<Title> search(String query, Patron patron, int limit) {
     Eligibility.Verdict may = eligibility.hkall(patron);
-    return catalogue.search(query, limit).stream().map(b -> title(b, patron.homeLibrary(), may)).toList();
+    return catalogue.search(query, limit).stream()
+        .map(b -> title(b, patron.homeLibrary(), may))
+        .toList();
   }
 
   /** One title as this patron sees it (see {@link #search(String, Patron, int)}). */
@@ -93,7 +96,8 @@ public class Availability {
     if (may.eligible() || title.verdict() == Verdict.AVAILABLE_AT_HOME) {
       return title;
     }
-    return new Title(title.bib(), title.copies(), Verdict.NOT_ELIGIBLE, may.reason(), title.lenders());
+    return new Title(
+        title.bib(), title.copies(), Verdict.NOT_ELIGIBLE, may.reason(), title.lenders());
   }
 
   public Title title(Bib bib, String homeLibrary) {

@@ -40,13 +40,17 @@ public class DigitalForm {
     number(errors, "pageStart", pageStart, true);
     number(errors, "pageEnd", pageEnd, true);
     number(errors, "totalPages", totalPages, kind.equals("CHAPTER"));
-    if (!researchOrPrivateStudy || !notSuppliedBefore || !notRelatedToOtherPerson || !noRedistribution) {
+    if (!researchOrPrivateStudy
+        || !notSuppliedBefore
+        || !notRelatedToOtherPerson
+        || !noRedistribution) {
       errors.put("declaration", "digital.error.declaration");
     }
     return errors;
   }
 
-  private static void number(Map<String, String> errors, String field, String value, boolean required) {
+  private static void number(
+      Map<String, String> errors, String field, String value, boolean required) {
     if (value.isBlank()) {
       if (required) {
         errors.put(field, "digital.error.required");
@@ -78,7 +82,8 @@ public class DigitalForm {
   }
 
   public Declaration toDeclaration() {
-    return new Declaration(researchOrPrivateStudy, notSuppliedBefore, notRelatedToOtherPerson, noRedistribution);
+    return new Declaration(
+        researchOrPrivateStudy, notSuppliedBefore, notRelatedToOtherPerson, noRedistribution);
   }
 
   private static String blankToNull(String s) {
@@ -93,34 +98,123 @@ public class DigitalForm {
     return s == null ? "" : s;
   }
 
-  public String getKind() { return kind; }
-  public void setKind(String kind) { this.kind = text(kind).strip(); }
-  public String getTitle() { return title; }
-  public void setTitle(String title) { this.title = text(title); }
-  public String getIsbn() { return isbn; }
-  public void setIsbn(String isbn) { this.isbn = text(isbn); }
-  public String getIssn() { return issn; }
-  public void setIssn(String issn) { this.issn = text(issn); }
-  public String getChapter() { return chapter; }
-  public void setChapter(String chapter) { this.chapter = text(chapter); }
-  public String getArticleTitle() { return articleTitle; }
-  public void setArticleTitle(String articleTitle) { this.articleTitle = text(articleTitle); }
-  public String getVolume() { return volume; }
-  public void setVolume(String volume) { this.volume = text(volume); }
-  public String getIssue() { return issue; }
-  public void setIssue(String issue) { this.issue = text(issue); }
-  public String getPageStart() { return pageStart; }
-  public void setPageStart(String pageStart) { this.pageStart = text(pageStart); }
-  public String getPageEnd() { return pageEnd; }
-  public void setPageEnd(String pageEnd) { this.pageEnd = text(pageEnd); }
-  public String getTotalPages() { return totalPages; }
-  public void setTotalPages(String totalPages) { this.totalPages = text(totalPages); }
-  public boolean isResearchOrPrivateStudy() { return researchOrPrivateStudy; }
-  public void setResearchOrPrivateStudy(boolean v) { this.researchOrPrivateStudy = v; }
-  public boolean isNotSuppliedBefore() { return notSuppliedBefore; }
-  public void setNotSuppliedBefore(boolean v) { this.notSuppliedBefore = v; }
-  public boolean isNotRelatedToOtherPerson() { return notRelatedToOtherPerson; }
-  public void setNotRelatedToOtherPerson(boolean v) { this.notRelatedToOtherPerson = v; }
-  public boolean isNoRedistribution() { return noRedistribution; }
-  public void setNoRedistribution(boolean v) { this.noRedistribution = v; }
+  public String getKind() {
+    return kind;
+  }
+
+  public void setKind(String kind) {
+    this.kind = text(kind).strip();
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public void setTitle(String title) {
+    this.title = text(title);
+  }
+
+  public String getIsbn() {
+    return isbn;
+  }
+
+  public void setIsbn(String isbn) {
+    this.isbn = text(isbn);
+  }
+
+  public String getIssn() {
+    return issn;
+  }
+
+  public void setIssn(String issn) {
+    this.issn = text(issn);
+  }
+
+  public String getChapter() {
+    return chapter;
+  }
+
+  public void setChapter(String chapter) {
+    this.chapter = text(chapter);
+  }
+
+  public String getArticleTitle() {
+    return articleTitle;
+  }
+
+  public void setArticleTitle(String articleTitle) {
+    this.articleTitle = text(articleTitle);
+  }
+
+  public String getVolume() {
+    return volume;
+  }
+
+  public void setVolume(String volume) {
+    this.volume = text(volume);
+  }
+
+  public String getIssue() {
+    return issue;
+  }
+
+  public void setIssue(String issue) {
+    this.issue = text(issue);
+  }
+
+  public String getPageStart() {
+    return pageStart;
+  }
+
+  public void setPageStart(String pageStart) {
+    this.pageStart = text(pageStart);
+  }
+
+  public String getPageEnd() {
+    return pageEnd;
+  }
+
+  public void setPageEnd(String pageEnd) {
+    this.pageEnd = text(pageEnd);
+  }
+
+  public String getTotalPages() {
+    return totalPages;
+  }
+
+  public void setTotalPages(String totalPages) {
+    this.totalPages = text(totalPages);
+  }
+
+  public boolean isResearchOrPrivateStudy() {
+    return researchOrPrivateStudy;
+  }
+
+  public void setResearchOrPrivateStudy(boolean v) {
+    this.researchOrPrivateStudy = v;
+  }
+
+  public boolean isNotSuppliedBefore() {
+    return notSuppliedBefore;
+  }
+
+  public void setNotSuppliedBefore(boolean v) {
+    this.notSuppliedBefore = v;
+  }
+
+  public boolean isNotRelatedToOtherPerson() {
+    return notRelatedToOtherPerson;
+  }
+
+  public void setNotRelatedToOtherPerson(boolean v) {
+    this.notRelatedToOtherPerson = v;
+  }
+
+  public boolean isNoRedistribution() {
+    return noRedistribution;
+  }
+
+  public void setNoRedistribution(boolean v) {
+    this.noRedistribution = v;
+  }
 }

@@ -19,14 +19,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class Flows {
 
-  private static final Pattern PROCESS = Pattern.compile("<(?:bpmn:)?process\\s[^>]*\\bid=\"([^\"]+)\"");
+  private static final Pattern PROCESS =
+      Pattern.compile("<(?:bpmn:)?process\\s[^>]*\\bid=\"([^\"]+)\"");
 
   private final Set<String> processes;
 
   public Flows() {
     Set<String> found = new HashSet<>();
     try {
-      for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:/camunda/**/*.bpmn")) {
+      for (Resource r :
+          new PathMatchingResourcePatternResolver().getResources("classpath*:/camunda/**/*.bpmn")) {
         try (InputStream in = r.getInputStream()) {
           Matcher m = PROCESS.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
           while (m.find()) {

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.interlend.copying.DigitalDeliveries;
 import org.interlend.copying.Delivery;
+import org.interlend.copying.DigitalDeliveries;
 import org.interlend.lending.lifecycle.FineEntry;
 import org.interlend.lending.lifecycle.FineLedger;
 import org.interlend.lending.lifecycle.LoanLifecycle;
@@ -92,7 +92,8 @@ public class MyRequests {
         case "PHYSICAL" -> request.status() == RequestStatus.REQUESTED;
         case "DIGITAL" ->
             delivery.isEmpty()
-                && (request.status() == RequestStatus.REQUESTED || request.status() == RequestStatus.SCANNING);
+                && (request.status() == RequestStatus.REQUESTED
+                    || request.status() == RequestStatus.SCANNING);
         case "OVERSEAS" -> OverseasOrders.BEFORE_ORDER.contains(request.status());
         default -> false;
       };
@@ -228,7 +229,8 @@ public class MyRequests {
     if (rows.isEmpty() && page > 0) {
       // past the end (an old link): the last page instead
       long count =
-          jdbc.queryForObject("select count(*) from request where patron_id = ?", Long.class, patronId);
+          jdbc.queryForObject(
+              "select count(*) from request where patron_id = ?", Long.class, patronId);
       int last = (int) Math.max(0, (count - 1) / size);
       return last < page ? page(patronId, last, size) : new Page(rows, page, size, count);
     }
@@ -251,13 +253,17 @@ public class MyRequests {
     Optional<PatronLoan> patronLoan =
         r.kind().equals("DIGITAL") ? Optional.empty() : loans.find(r.id());
     String lenderCode =
-        patronLoan.map(PatronLoan::lenderCode).orElseGet(() -> r.kind().equals("DIGITAL") ? supplier(r.id()) : null);
+        patronLoan
+            .map(PatronLoan::lenderCode)
+            .orElseGet(() -> r.kind().equals("DIGITAL") ? supplier(r.id()) : null);
     return new Detail(
         r,
         requests.history(r.id()),
         lenderCode == null ? null : libraries.find(lenderCode).orElse(null),
         patronLoan.map(this::loan),
-        r.kind().equals("DIGITAL") ? deliveries.find(r.id()).filter(Delivery::published).map(MyRequests::copy) : Optional.empty(),
+        r.kind().equals("DIGITAL")
+            ? deliveries.find(r.id()).filter(Delivery::published).map(MyRequests::copy)
+            : Optional.empty(),
         charges.forRequest(r.id()).stream()
             .reduce((first, second) -> second)
             .map(c -> new Charge(c.amountHkd(), c.reason(), c.status().name(), c.answerBy())));
@@ -283,8 +289,11 @@ public class MyRequests {
   }
 
   private String supplier(String requestId) {
-    return jdbc.query(
-            "select supplier from digital_request where request_id = ?", (rs, i) -> rs.getString(1), requestId)
+    return jdbc
+        .query(
+            "select supplier from digital_request where request_id = ?",
+            (rs, i) -> rs.getString(1),
+            requestId)
         .stream()
         .filter(s -> s != null)
         .findFirst()

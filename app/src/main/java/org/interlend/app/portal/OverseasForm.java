@@ -90,42 +90,155 @@ public class OverseasForm {
     return s == null ? "" : s;
   }
 
-  public String getType() { return type; }
-  public void setType(String type) { this.type = text(type).strip(); }
-  public String getPurpose() { return purpose; }
-  public void setPurpose(String purpose) { this.purpose = text(purpose).strip(); }
-  public String getTitle() { return title; }
-  public void setTitle(String title) { this.title = text(title); }
-  public String getAuthor() { return author; }
-  public void setAuthor(String author) { this.author = text(author); }
-  public String getIsbn() { return isbn; }
-  public void setIsbn(String isbn) { this.isbn = text(isbn); }
-  public String getIssn() { return issn; }
-  public void setIssn(String issn) { this.issn = text(issn); }
-  public String getPublisher() { return publisher; }
-  public void setPublisher(String publisher) { this.publisher = text(publisher); }
-  public String getYear() { return year; }
-  public void setYear(String year) { this.year = text(year); }
-  public String getEdition() { return edition; }
-  public void setEdition(String edition) { this.edition = text(edition); }
-  public String getArticleTitle() { return articleTitle; }
-  public void setArticleTitle(String articleTitle) { this.articleTitle = text(articleTitle); }
-  public String getVolume() { return volume; }
-  public void setVolume(String volume) { this.volume = text(volume); }
-  public String getPages() { return pages; }
-  public void setPages(String pages) { this.pages = text(pages); }
-  public String getNote() { return note; }
-  public void setNote(String note) { this.note = text(note); }
-  public String getIssue() { return issue; }
-  public void setIssue(String issue) { this.issue = text(issue); }
-  public String getTotalPages() { return totalPages; }
-  public void setTotalPages(String totalPages) { this.totalPages = text(totalPages); }
-  public boolean isResearchOrPrivateStudy() { return researchOrPrivateStudy; }
-  public void setResearchOrPrivateStudy(boolean v) { this.researchOrPrivateStudy = v; }
-  public boolean isNotSuppliedBefore() { return notSuppliedBefore; }
-  public void setNotSuppliedBefore(boolean v) { this.notSuppliedBefore = v; }
-  public boolean isNotRelatedToOtherPerson() { return notRelatedToOtherPerson; }
-  public void setNotRelatedToOtherPerson(boolean v) { this.notRelatedToOtherPerson = v; }
-  public boolean isNoRedistribution() { return noRedistribution; }
-  public void setNoRedistribution(boolean v) { this.noRedistribution = v; }
+  public String getType() {
+    return type;
+  }
+
+  public void setType(String type) {
+    this.type = text(type).strip();
+  }
+
+  public String getPurpose() {
+    return purpose;
+  }
+
+  public void setPurpose(String purpose) {
+    this.purpose = text(purpose).strip();
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public void setTitle(String title) {
+    this.title = text(title);
+  }
+
+  public String getAuthor() {
+    return author;
+  }
+
+  public void setAuthor(String author) {
+    this.author = text(author);
+  }
+
+  public String getIsbn() {
+    return isbn;
+  }
+
+  public void setIsbn(String isbn) {
+    this.isbn = text(isbn);
+  }
+
+  public String getIssn() {
+    return issn;
+  }
+
+  public void setIssn(String issn) {
+    this.issn = text(issn);
+  }
+
+  public String getPublisher() {
+    return publisher;
+  }
+
+  public void setPublisher(String publisher) {
+    this.publisher = text(publisher);
+  }
+
+  public String getYear() {
+    return year;
+  }
+
+  public void setYear(String year) {
+    this.year = text(year);
+  }
+
+  public String getEdition() {
+    return edition;
+  }
+
+  public void setEdition(String edition) {
+    this.edition = text(edition);
+  }
+
+  public String getArticleTitle() {
+    return articleTitle;
+  }
+
+  public void setArticleTitle(String articleTitle) {
+    this.articleTitle = text(articleTitle);
+  }
+
+  public String getVolume() {
+    return volume;
+  }
+
+  public void setVolume(String volume) {
+    this.volume = text(volume);
+  }
+
+  public String getPages() {
+    return pages;
+  }
+
+  public void setPages(String pages) {
+    this.pages = text(pages);
+  }
+
+  public String getNote() {
+    return note;
+  }
+
+  public void setNote(String note) {
+    this.note = text(note);
+  }
+
+  public String getIssue() {
+    return issue;
+  }
+
+  public void setIssue(String issue) {
+    this.issue = text(issue);
+  }
+
+  public String getTotalPages() {
+    return totalPages;
+  }
+
+  public void setTotalPages(String totalPages) {
+    this.totalPages = text(totalPages);
+  }
+
+  public boolean isResearchOrPrivateStudy() {
+    return researchOrPrivateStudy;
+  }
+
+  public void setResearchOrPrivateStudy(boolean v) {
+    this.researchOrPrivateStudy = v;
+  }
+
+  public boolean isNotSuppliedBefore() {
+    return notSuppliedBefore;
+  }
+
+  public void setNotSuppliedBefore(boolean v) {
+    this.notSuppliedBefore = v;
+  }
+
+  public boolean isNotRelatedToOtherPerson() {
+    return notRelatedToOtherPerson;
+  }
+
+  public void setNotRelatedToOtherPerson(boolean v) {
+    this.notRelatedToOtherPerson = v;
+  }
+
+  public boolean isNoRedistribution() {
+    return noRedistribution;
+  }
+
+  public void setNoRedistribution(boolean v) {
+    this.noRedistribution = v;
+  }
 }

@@ -3,16 +3,15 @@ package org.interlend.app.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.interlend.app.api.DigitalRequestApi;
 import org.interlend.app.api.OverseasRequestApi;
-import org.interlend.overseas.ChargeAnswers;
-import org.interlend.overseas.OverseasOrders;
+import org.interlend.app.web.CopyResponse;
 import org.interlend.catalogue.Bib;
 import org.interlend.catalogue.Catalogue;
-import org.interlend.copying.DigitalDeliveries;
+import org.interlend.copying.CopyDownloads;
+import org.interlend.copying.DigitalCancels;
 import org.interlend.copying.DigitalRequests;
 import org.interlend.copying.DownloadClaim;
 import org.interlend.copying.InvalidCopyRequestException;
@@ -20,13 +19,12 @@ import org.interlend.eligibility.Eligibility;
 import org.interlend.lending.PhysicalRequests;
 import org.interlend.lending.lifecycle.LoanDesk;
 import org.interlend.lending.lifecycle.Renewal;
+import org.interlend.overseas.ChargeAnswers;
+import org.interlend.overseas.OverseasOrders;
 import org.interlend.patrons.Patron;
 import org.interlend.patrons.Patrons;
 import org.interlend.requests.Request;
 import org.interlend.requests.Submissions;
-import org.interlend.app.web.CopyResponse;
-import org.interlend.copying.CopyDownloads;
-import org.interlend.copying.DigitalCancels;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -43,16 +41,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * What a patron does in the portal: place a physical or digital request, cancel, renew, download a
- * delivered copy. Each action calls the flow's own service (the same the REST API calls); an
- * action whose flow is not deployed is not offered. Another patron's request is "not found".
+ * delivered copy. Each action calls the flow's own service (the same the REST API calls); an action
+ * whose flow is not deployed is not offered. Another patron's request is "not found".
  */
 @Controller
 @RequestMapping("/portal")
 public class PortalActions {
 
   /** A download link is good for this long, and is never shown as a lasting address. */
-
   private final Patrons patrons;
+
   private final Catalogue catalogue;
   private final Availability availability;
   private final MyRequests myRequests;
@@ -111,7 +109,6 @@ public class PortalActions {
     this.eligibility = eligibility;
   }
 
-
   /**
    * The hidden field every request form carries ({@code portal/layout :: idempotencyKey}): a fresh
    * key per rendered form, so a form posted twice places one request.
@@ -131,7 +128,8 @@ public class PortalActions {
     Patron patron = patrons.get(principal.getName());
     Optional<Bib> bib = parseLong(bibId).flatMap(catalogue::bib);
     if (bib.isEmpty()) {
-      return problem(model, response, patron, HttpStatus.NOT_FOUND, text("action.error.noTitle", bibId));
+      return problem(
+          model, response, patron, HttpStatus.NOT_FOUND, text("action.error.noTitle", bibId));
     }
     if (!flows.physicalLoans()) {
       return problem(model, response, patron, HttpStatus.CONFLICT, text("action.error.noFlow"));
@@ -139,8 +137,12 @@ public class PortalActions {
     Availability.Title title = availability.title(bib.get(), patron);
     if (!title.verdict().requestable()) { // refused before anything is created
       return problem(
-          model, response, patron, HttpStatus.CONFLICT,
-          text("verdict.no") + " "
+          model,
+          response,
+          patron,
+          HttpStatus.CONFLICT,
+          text("verdict.no")
+              + " "
               + (title.verdict() == Availability.Verdict.NOT_ELIGIBLE
                   ? text("verdict.NOT_ELIGIBLE", title.refusal())
                   : title.refusal()));
@@ -155,8 +157,12 @@ public class PortalActions {
 
   @PostMapping("/requests/{id}/cancel")
   public String cancel(
-      @PathVariable String id, Principal principal, Model model, HttpServletRequest http,
-      HttpServletResponse response, RedirectAttributes redirect) {
+      @PathVariable String id,
+      Principal principal,
+      Model model,
+      HttpServletRequest http,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
     Patron patron = patrons.get(principal.getName());
     Optional<MyRequests.Detail> detail = myRequests.detail(patron.id(), id);
     if (detail.isEmpty()) {
@@ -194,7 +200,10 @@ public class PortalActions {
 
   @PostMapping("/requests/{id}/renew")
   public String renew(
-      @PathVariable String id, Principal principal, Model model, HttpServletResponse response,
+      @PathVariable String id,
+      Principal principal,
+      Model model,
+      HttpServletResponse response,
       RedirectAttributes redirect) {
     Patron patron = patrons.get(principal.getName());
     Optional<MyRequests.Detail> detail = myRequests.detail(patron.id(), id);
@@ -220,7 +229,9 @@ public class PortalActions {
 
   @GetMapping("/digital")
   public String digitalForm(
-      @RequestParam(required = false) String bibId, Principal principal, Model model,
+      @RequestParam(required = false) String bibId,
+      Principal principal,
+      Model model,
       HttpServletResponse response) {
     Patron patron = patrons.get(principal.getName());
     if (!flows.digitalCopies()) {
@@ -245,8 +256,10 @@ public class PortalActions {
   public String placeDigital(
       @ModelAttribute("form") DigitalForm form,
       @RequestParam(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-      Principal principal, Model model,
-      HttpServletResponse response, RedirectAttributes redirect) {
+      Principal principal,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
     Patron patron = patrons.get(principal.getName());
     if (!flows.digitalCopies()) {
       return problem(model, response, patron, HttpStatus.NOT_FOUND, text("action.error.noFlow"));
@@ -291,7 +304,9 @@ public class PortalActions {
 
   @GetMapping("/overseas")
   public String overseasForm(
-      @RequestParam(required = false) String bibId, Principal principal, Model model,
+      @RequestParam(required = false) String bibId,
+      Principal principal,
+      Model model,
       HttpServletResponse response) {
     Patron patron = patrons.get(principal.getName());
     if (!flows.overseas()) {
@@ -306,8 +321,11 @@ public class PortalActions {
   public String placeOverseas(
       @ModelAttribute("form") OverseasForm form,
       @RequestParam(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-      Principal principal, Model model,
-      HttpServletRequest http, HttpServletResponse response, RedirectAttributes redirect) {
+      Principal principal,
+      Model model,
+      HttpServletRequest http,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
     Patron patron = patrons.get(principal.getName());
     if (!flows.overseas()) {
       return problem(model, response, patron, HttpStatus.NOT_FOUND, text("action.error.noFlow"));
@@ -334,8 +352,13 @@ public class PortalActions {
   /** Accepts or declines the charge the library offered for the request. */
   @PostMapping("/requests/{id}/charge")
   public String answerCharge(
-      @PathVariable String id, @RequestParam(required = false) String answer, Principal principal,
-      Model model, HttpServletRequest http, HttpServletResponse response, RedirectAttributes redirect) {
+      @PathVariable String id,
+      @RequestParam(required = false) String answer,
+      Principal principal,
+      Model model,
+      HttpServletRequest http,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
     Patron patron = patrons.get(principal.getName());
     if (myRequests.own(patron.id(), id).isEmpty()) {
       return notFound(model, response, patron, id);

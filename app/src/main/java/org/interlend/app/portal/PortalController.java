@@ -34,14 +34,17 @@ public class PortalController {
   private final Flows flows;
 
   public PortalController(
-      Patrons patrons, Libraries libraries, Availability availability, MyRequests myRequests, Flows flows) {
+      Patrons patrons,
+      Libraries libraries,
+      Availability availability,
+      MyRequests myRequests,
+      Flows flows) {
     this.patrons = patrons;
     this.libraries = libraries;
     this.availability = availability;
     this.myRequests = myRequests;
     this.flows = flows;
   }
-
 
   @GetMapping
   public String home(Principal principal, Model model) {

@@ -1,8 +1,8 @@
 package org.interlend.app.portal;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,20 +11,20 @@ import org.interlend.app.security.Actor;
 import org.interlend.patrons.Patrons;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.util.WebUtils;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The portal's languages: English and Traditional Chinese. The first visit follows the browser's
@@ -85,7 +85,8 @@ public class PortalWebConfiguration implements WebMvcConfigurer {
           }
 
           @Override
-          public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+          public void setLocale(
+              HttpServletRequest request, HttpServletResponse response, Locale locale) {
             super.setLocale(request, response, locale == null ? null : supported(locale));
             request.removeAttribute(RESOLVED);
             String patron = signedInPatron();
@@ -96,7 +97,8 @@ public class PortalWebConfiguration implements WebMvcConfigurer {
           }
         };
     resolver.setDefaultLocaleFunction(
-        request -> request.getHeader("Accept-Language") == null ? Locale.ENGLISH : request.getLocale());
+        request ->
+            request.getHeader("Accept-Language") == null ? Locale.ENGLISH : request.getLocale());
     return resolver;
   }
 
@@ -117,7 +119,8 @@ public class PortalWebConfiguration implements WebMvcConfigurer {
       Patrons patrons = patronsProvider.getIfAvailable();
       if (patron == null
           || patrons == null
-          || !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+          || !(RequestContextHolder.getRequestAttributes()
+              instanceof ServletRequestAttributes attributes)) {
         return;
       }
       Cookie chosen = WebUtils.getCookie(attributes.getRequest(), COOKIE);

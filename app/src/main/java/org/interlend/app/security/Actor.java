@@ -12,7 +12,8 @@ import org.springframework.security.core.GrantedAuthority;
  * Built from the sign-in's authorities: {@code ROLE_PATRON}, {@code ROLE_STAFF} with one {@code
  * GROUP_staff-<library>} per library, {@code ROLE_MANAGER}, {@code ROLE_ADMIN}.
  */
-public record Actor(String name, boolean patron, Set<String> libraries, boolean manager, boolean admin) {
+public record Actor(
+    String name, boolean patron, Set<String> libraries, boolean manager, boolean admin) {
 
   public static final Actor ANONYMOUS = new Actor(null, false, Set.of(), false, false);
 

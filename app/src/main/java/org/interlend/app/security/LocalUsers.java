@@ -26,7 +26,8 @@ public class LocalUsers implements UserDetailsService {
   private final Libraries libraries;
   private final String encodedPassword;
 
-  public LocalUsers(Patrons patrons, Libraries libraries, PasswordEncoder encoder, String password) {
+  public LocalUsers(
+      Patrons patrons, Libraries libraries, PasswordEncoder encoder, String password) {
     this.patrons = patrons;
     this.libraries = libraries;
     this.encodedPassword = encoder.encode(password);
@@ -51,9 +52,14 @@ public class LocalUsers implements UserDetailsService {
       authorities.add(new SimpleGrantedAuthority("GROUP_" + library.staffGroup()));
     } else {
       Patron patron =
-          patrons.find(username.toUpperCase()).orElseThrow(() -> new UsernameNotFoundException(username));
+          patrons
+              .find(username.toUpperCase())
+              .orElseThrow(() -> new UsernameNotFoundException(username));
       authorities.add(new SimpleGrantedAuthority("ROLE_PATRON"));
-      return User.withUsername(patron.id()).password(encodedPassword).authorities(authorities).build();
+      return User.withUsername(patron.id())
+          .password(encodedPassword)
+          .authorities(authorities)
+          .build();
     }
     return User.withUsername(username).password(encodedPassword).authorities(authorities).build();
   }

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param patronClaim the claim holding the library card number (patron id), e.g. {@code
  *     library_card} or {@code preferred_username}
- * @param groupsClaim the claim listing the user's groups ({@code staff-<library>}, {@code managers})
+ * @param groupsClaim the claim listing the user's groups ({@code staff-<library>}, {@code
+ *     managers})
  * @param usernameClaim the claim naming a staff user (shown as the actor in histories)
  * @param managerGroup the group that gives the MANAGER role (cost approval)
  * @param adminGroup the group that gives the ADMIN role (incidents, all mail)

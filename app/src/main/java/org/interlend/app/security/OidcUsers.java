@@ -37,7 +37,10 @@ public class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     this(new OidcUserService(), patrons, settings);
   }
 
-  OidcUsers(OAuth2UserService<OidcUserRequest, OidcUser> provider, Patrons patrons, OidcSettings settings) {
+  OidcUsers(
+      OAuth2UserService<OidcUserRequest, OidcUser> provider,
+      Patrons patrons,
+      OidcSettings settings) {
     this.provider = provider;
     this.patrons = patrons;
     this.settings = settings;
@@ -99,9 +102,13 @@ public class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
       throw new OAuth2AuthenticationException(
           new OAuth2Error(
               "unknown_patron",
-              "Signed in, but not an Interlend user: claim \"" + settings.patronClaim()
-                  + "\" names no patron (" + patronId + ") and no staff group was sent in \""
-                  + settings.groupsClaim() + "\".",
+              "Signed in, but not an Interlend user: claim \""
+                  + settings.patronClaim()
+                  + "\" names no patron ("
+                  + patronId
+                  + ") and no staff group was sent in \""
+                  + settings.groupsClaim()
+                  + "\".",
               null));
     }
     return new Identity(name, List.copyOf(authorities));
@@ -128,7 +135,11 @@ public class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
   static final class Principal extends DefaultOidcUser {
     private final String name;
 
-    Principal(Collection<GrantedAuthority> authorities, OidcIdToken idToken, OidcUserInfo userInfo, String name) {
+    Principal(
+        Collection<GrantedAuthority> authorities,
+        OidcIdToken idToken,
+        OidcUserInfo userInfo,
+        String name) {
       super(authorities, idToken, userInfo);
       this.name = name;
     }

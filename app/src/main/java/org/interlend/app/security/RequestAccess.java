@@ -13,10 +13,10 @@ import org.springframework.stereotype.Service;
  *
  * <ul>
  *   <li>Patrons: their own requests only.
- *   <li>Staff: requests where their library is the patron's home library or the lender or
- *       supplier, always acting as staff (their name in the history); some actions belong to one
- *       of these libraries only (a recall to the lender, a charge declined for the patron to the
- *       home library).
+ *   <li>Staff: requests where their library is the patron's home library or the lender or supplier,
+ *       always acting as staff (their name in the history); some actions belong to one of these
+ *       libraries only (a recall to the lender, a charge declined for the patron to the home
+ *       library).
  *   <li>Managers: read every request (cost decisions are their Tasklist tasks), and add notes,
  *       resend notices and retry incidents on any.
  *   <li>Administrators: read every request, add notes, resend notices and retry incidents on any;
@@ -90,7 +90,9 @@ public class RequestAccess {
   /** Throws {@link Denied} unless {@code actor} may do {@code action} to the request. */
   public Parties require(Actor actor, Action action, String requestId) {
     Optional<Parties> found =
-        requestId == null || !requestId.matches("R-\\d{1,18}") ? Optional.empty() : parties.of(requestId);
+        requestId == null || !requestId.matches("R-\\d{1,18}")
+            ? Optional.empty()
+            : parties.of(requestId);
     if (found.isEmpty() || !canRead(actor, found.get())) {
       throw new Denied(true, "No request " + requestId + ".");
     }
@@ -114,9 +116,15 @@ public class RequestAccess {
     return p;
   }
 
-  /** Whether {@code actor} (staff) may place a request for {@code patronId}: their home library's. */
+  /**
+   * Whether {@code actor} (staff) may place a request for {@code patronId}: their home library's.
+   */
   public boolean mayActForPatron(Actor actor, String patronId) {
-    return patrons.find(patronId).map(Patron::homeLibrary).map(actor.libraries()::contains).orElse(false);
+    return patrons
+        .find(patronId)
+        .map(Patron::homeLibrary)
+        .map(actor.libraries()::contains)
+        .orElse(false);
   }
 
   private static boolean canRead(Actor actor, Parties p) {
@@ -135,12 +143,18 @@ public class RequestAccess {
       case DOWNLOAD, ANSWER_CHARGE, RENEW ->
           "Only the patron may do this for request " + p.requestId() + ".";
       case DECLINE_CHARGE_FOR_PATRON, RECORD_ARRIVAL ->
-          "Only staff of the patron's home library (" + p.homeLibrary() + ") may do this for "
-              + p.requestId() + ".";
+          "Only staff of the patron's home library ("
+              + p.homeLibrary()
+              + ") may do this for "
+              + p.requestId()
+              + ".";
       case RECALL -> "Only the lending library may recall " + p.requestId() + ".";
       default ->
-          "Only the patron or staff of " + String.join(", ", p.libraries()) + " may do this for "
-              + p.requestId() + ".";
+          "Only the patron or staff of "
+              + String.join(", ", p.libraries())
+              + " may do this for "
+              + p.requestId()
+              + ".";
     };
   }
 }

@@ -20,9 +20,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -46,9 +46,19 @@ public class SecurityConfiguration {
 
   /** Pages anyone may open, signed in or not. */
   static final String[] PUBLIC_PAGES = {
-    "/actuator/health/**", "/actuator/health", "/actuator/info",
-    "/interlend.css", "/portal.css", "/favicon.ico", "/login", "/error",
-    "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"
+    "/actuator/health/**",
+    "/actuator/health",
+    "/actuator/info",
+    "/interlend.css",
+    "/portal.css",
+    "/favicon.ico",
+    "/login",
+    "/error",
+    "/v3/api-docs",
+    "/v3/api-docs/**",
+    "/v3/api-docs.yaml",
+    "/swagger-ui.html",
+    "/swagger-ui/**"
   };
 
   /**
@@ -62,7 +72,8 @@ public class SecurityConfiguration {
           + " base-uri 'self'; form-action 'self'";
 
   static void headers(
-      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h) {
+      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
+          h) {
     h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
         .referrerPolicy(
             r ->
@@ -133,9 +144,7 @@ public class SecurityConfiguration {
         .addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
         .headers(SecurityConfiguration::headers)
         .authorizeHttpRequests(
-            a ->
-                a.requestMatchers("/api/staff/**").hasRole("STAFF")
-                    .anyRequest().authenticated())
+            a -> a.requestMatchers("/api/staff/**").hasRole("STAFF").anyRequest().authenticated())
         .httpBasic(
             b ->
                 b.authenticationEntryPoint(
@@ -156,8 +165,10 @@ public class SecurityConfiguration {
                       j ->
                           j.jwtAuthenticationConverter(
                               token -> {
-                                OidcUsers.Identity who = users.identify(token.getClaims(), token.getSubject());
-                                return new JwtAuthenticationToken(token, who.authorities(), who.name());
+                                OidcUsers.Identity who =
+                                    users.identify(token.getClaims(), token.getSubject());
+                                return new JwtAuthenticationToken(
+                                    token, who.authorities(), who.name());
                               }))
                   .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
     }
@@ -173,7 +184,8 @@ public class SecurityConfiguration {
       OidcSettings oidc,
       SignInThrottle throttle)
       throws Exception {
-    http.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+    http.addFilterBefore(
+            new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
         .headers(SecurityConfiguration::headers)
         .authorizeHttpRequests(
             a ->
@@ -182,7 +194,8 @@ public class SecurityConfiguration {
                     .requestMatchers("/staff/statistics", "/staff/statistics/**")
                     .hasRole("MANAGER")
                     // the local engine's clock, the smoke check and all mail: administrators
-                    .requestMatchers("/desk/admin", "/desk/clock", "/desk/smoke", "/desk/mail", "/desk/mail/**")
+                    .requestMatchers(
+                        "/desk/admin", "/desk/clock", "/desk/smoke", "/desk/mail", "/desk/mail/**")
                     .hasRole("ADMIN")
                     .requestMatchers("/desk/**", "/staff/**")
                     .hasAnyRole("STAFF", "MANAGER", "ADMIN")
@@ -200,7 +213,10 @@ public class SecurityConfiguration {
     if (registrations.getIfAvailable() != null) {
       OidcUsers users = new OidcUsers(patrons, oidc);
       http.oauth2Login(
-          o -> o.loginPage("/login").defaultSuccessUrl("/", false).userInfoEndpoint(u -> u.oidcUserService(users)));
+          o ->
+              o.loginPage("/login")
+                  .defaultSuccessUrl("/", false)
+                  .userInfoEndpoint(u -> u.oidcUserService(users)));
     }
     return http.build();
   }

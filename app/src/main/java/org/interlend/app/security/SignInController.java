@@ -37,7 +37,9 @@ public class SignInController {
     if (roles.contains("ROLE_PATRON")) {
       return "redirect:/portal";
     }
-    if (roles.contains("ROLE_STAFF") || roles.contains("ROLE_MANAGER") || roles.contains("ROLE_ADMIN")) {
+    if (roles.contains("ROLE_STAFF")
+        || roles.contains("ROLE_MANAGER")
+        || roles.contains("ROLE_ADMIN")) {
       return "redirect:/staff";
     }
     return "redirect:/login?error";

@@ -41,18 +41,25 @@ final class SignInOutage {
 
   /** For the sign-in form: the error page with 503, or back to the form for a wrong password. */
   static AuthenticationFailureHandler formFailure() {
-    SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
-    return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+    SimpleUrlAuthenticationFailureHandler wrong =
+        new SimpleUrlAuthenticationFailureHandler("/login?error");
+    return (HttpServletRequest request,
+        HttpServletResponse response,
+        AuthenticationException e) -> {
       if (isOutage(e)) {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", "30");
         response.setContentType(MediaType.TEXT_HTML_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Service unavailable"
-                + " · Interlend</title><link rel=\"stylesheet\" href=\"/interlend.css\"></head><body><main>"
-                + "<h1>Service unavailable</h1><p role=\"alert\">" + MESSAGE + "</p>"
-                + "<p><a href=\"/login\">Sign in</a></p></main></body></html>");
+        response
+            .getWriter()
+            .write(
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Service unavailable"
+                    + " · Interlend</title><link rel=\"stylesheet\" href=\"/interlend.css\"></head><body><main>"
+                    + "<h1>Service unavailable</h1><p role=\"alert\">"
+                    + MESSAGE
+                    + "</p>"
+                    + "<p><a href=\"/login\">Sign in</a></p></main></body></html>");
       } else {
         wrong.onAuthenticationFailure(request, response, e);
       }
@@ -64,8 +71,11 @@ final class SignInOutage {
     response.setHeader("Retry-After", "30");
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(
-        "{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,\"detail\":\""
-            + MESSAGE + "\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,\"detail\":\""
+                + MESSAGE
+                + "\"}");
   }
 }

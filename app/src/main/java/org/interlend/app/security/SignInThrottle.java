@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * passwords for one account within {@link #WINDOW} the account refuses sign-in for a while (one
  * minute, doubling with each further failure, at most {@link #LONGEST}); after {@link
  * #ADDRESS_LIMIT} failures from one address within the window that address is refused for {@link
- * #ADDRESS_PAUSE}. A refused attempt is answered before the password is checked, so failed
- * attempts cost little. A success clears the account's count.
+ * #ADDRESS_PAUSE}. A refused attempt is answered before the password is checked, so failed attempts
+ * cost little. A success clears the account's count.
  *
  * <p>The counts live in this replica's memory: with several replicas behind a load balancer the
  * limits apply per replica.
@@ -33,6 +33,7 @@ public class SignInThrottle {
   static final Duration FIRST_LOCK = Duration.ofMinutes(1);
   static final Duration LONGEST = Duration.ofMinutes(15);
   static final Duration ADDRESS_PAUSE = Duration.ofMinutes(5);
+
   /** Entries kept at most; the oldest counts are dropped first under a flood of names. */
   static final int MAX_ENTRIES = 100_000;
 
@@ -63,7 +64,8 @@ public class SignInThrottle {
         if (account.lockedUntil.isAfter(now)) {
           return Optional.of(
               "Too many wrong passwords for this account. Try again in "
-                  + minutes(Duration.between(now, account.lockedUntil)) + ".");
+                  + minutes(Duration.between(now, account.lockedUntil))
+                  + ".");
         }
       }
     }
@@ -73,7 +75,8 @@ public class SignInThrottle {
         if (from.lockedUntil.isAfter(now)) {
           return Optional.of(
               "Too many failed sign-ins from your network address. Try again in "
-                  + minutes(Duration.between(now, from.lockedUntil)) + ".");
+                  + minutes(Duration.between(now, from.lockedUntil))
+                  + ".");
         }
       }
     }
@@ -124,9 +127,12 @@ public class SignInThrottle {
 
   private Failures entry(Map<String, Failures> map, String key, Instant now) {
     if (map.size() > MAX_ENTRIES) {
-      map.entrySet().removeIf(e -> e.getValue().windowStart != null
-          && e.getValue().windowStart.plus(WINDOW).isBefore(now)
-          && !e.getValue().lockedUntil.isAfter(now));
+      map.entrySet()
+          .removeIf(
+              e ->
+                  e.getValue().windowStart != null
+                      && e.getValue().windowStart.plus(WINDOW).isBefore(now)
+                      && !e.getValue().lockedUntil.isAfter(now));
     }
     return map.computeIfAbsent(key, k -> new Failures());
   }
@@ -143,7 +149,9 @@ public class SignInThrottle {
   @EventListener
   void onFailure(AbstractAuthenticationFailureEvent event) {
     if (event instanceof AuthenticationFailureBadCredentialsEvent) {
-      failed(String.valueOf(event.getAuthentication().getName()), address(event.getAuthentication().getDetails()));
+      failed(
+          String.valueOf(event.getAuthentication().getName()),
+          address(event.getAuthentication().getDetails()));
     }
   }
 

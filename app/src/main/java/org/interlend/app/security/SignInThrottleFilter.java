@@ -32,7 +32,8 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (request.getMethod().equals("POST") && path.equals("/login")) {
-      Optional<String> refused = throttle.refusal(request.getParameter("username"), request.getRemoteAddr());
+      Optional<String> refused =
+          throttle.refusal(request.getParameter("username"), request.getRemoteAddr());
       if (refused.isPresent()) {
         request.getSession(true).setAttribute(REFUSAL, refused.get());
         response.sendRedirect(request.getContextPath() + "/login?locked");
@@ -41,15 +42,19 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
     }
     String authorization = request.getHeader("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      Optional<String> refused = throttle.refusal(basicUser(authorization), request.getRemoteAddr());
+      Optional<String> refused =
+          throttle.refusal(basicUser(authorization), request.getRemoteAddr());
       if (refused.isPresent()) {
         response.setStatus(429);
         response.setHeader("Retry-After", "60");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(
-            "{\"type\":\"about:blank\",\"title\":\"Too many failed sign-ins\",\"status\":429,\"detail\":\""
-                + refused.get().replace("\"", "'") + "\"}");
+        response
+            .getWriter()
+            .write(
+                "{\"type\":\"about:blank\",\"title\":\"Too many failed sign-ins\",\"status\":429,\"detail\":\""
+                    + refused.get().replace("\"", "'")
+                    + "\"}");
         return;
       }
     }
@@ -59,7 +64,8 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
   private static String basicUser(String header) {
     try {
       String decoded =
-          new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       return colon < 0 ? decoded : decoded.substring(0, colon);
     } catch (IllegalArgumentException e) {

@@ -21,8 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A library's calendar in the staff console: the days it is closed in a year, with the reason.
- * Staff edit their own library's (candidate group {@code staff-<library>}); managers any
- * library's. Due dates, pickup deadlines and task deadlines follow these days.
+ * Staff edit their own library's (candidate group {@code staff-<library>}); managers any library's.
+ * Due dates, pickup deadlines and task deadlines follow these days.
  */
 @Controller
 class CalendarController {
@@ -43,7 +43,8 @@ class CalendarController {
       Model model) {
     List<Library> editable = editable(user);
     if (editable.isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "no library calendar of yours to edit");
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "no library calendar of yours to edit");
     }
     Library shown =
         library == null
@@ -51,8 +52,10 @@ class CalendarController {
             : editable.stream()
                 .filter(l -> l.code().equals(library))
                 .findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "not your library"));
-    int y = year == null ? LocalDate.now(org.interlend.calendar.LibraryCalendar.ZONE).getYear() : year;
+                .orElseThrow(
+                    () -> new ResponseStatusException(HttpStatus.FORBIDDEN, "not your library"));
+    int y =
+        year == null ? LocalDate.now(org.interlend.calendar.LibraryCalendar.ZONE).getYear() : year;
     model.addAttribute("libraries", editable);
     model.addAttribute("library", shown);
     model.addAttribute("year", y);

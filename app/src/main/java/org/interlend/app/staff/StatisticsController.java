@@ -34,7 +34,10 @@ class StatisticsController {
   private final LendingProperties lending;
 
   StatisticsController(
-      TurnaroundStatistics statistics, LenderAsks asks, Libraries libraries, LendingProperties lending) {
+      TurnaroundStatistics statistics,
+      LenderAsks asks,
+      Libraries libraries,
+      LendingProperties lending) {
     this.statistics = statistics;
     this.asks = asks;
     this.libraries = libraries;
@@ -63,12 +66,17 @@ class StatisticsController {
         ranking.order(
             codes,
             asks.recent(codes, now),
-            all.stream().collect(java.util.stream.Collectors.toMap(Library::code, Library::rotaRank)),
+            all.stream()
+                .collect(java.util.stream.Collectors.toMap(Library::code, Library::rotaRank)),
             now);
     List<Standing> rota = new ArrayList<>();
     for (int i = 0; i < ordered.size(); i++) {
       String code = ordered.get(i).lender();
-      rota.add(new Standing(i + 1, all.stream().filter(l -> l.code().equals(code)).findFirst().orElseThrow(), ordered.get(i)));
+      rota.add(
+          new Standing(
+              i + 1,
+              all.stream().filter(l -> l.code().equals(code)).findFirst().orElseThrow(),
+              ordered.get(i)));
     }
     rota.sort(Comparator.comparingInt(Standing::place));
     model.addAttribute("days", window);

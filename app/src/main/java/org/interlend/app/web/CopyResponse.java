@@ -15,7 +15,8 @@ public final class CopyResponse {
 
   private CopyResponse() {}
 
-  public static void send(CopyDownloads.Download.Served copy, String fileName, HttpServletResponse response)
+  public static void send(
+      CopyDownloads.Download.Served copy, String fileName, HttpServletResponse response)
       throws IOException {
     try (InputStream in = copy.content()) {
       response.setStatus(HttpServletResponse.SC_OK);

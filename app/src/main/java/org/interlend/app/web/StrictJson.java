@@ -39,10 +39,16 @@ class StrictJson implements WebMvcConfigurer {
     for (LogicalType type :
         new LogicalType[] {LogicalType.Boolean, LogicalType.Integer, LogicalType.Float}) {
       strict.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-      strict.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+      strict
+          .coercionConfigFor(type)
+          .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     }
-    strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-    strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    strict
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    strict
+        .coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     return strict;
   }
 }

@@ -10,9 +10,9 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
- * Which failures mean "a part Interlend depends on is down, try again later" (HTTP 503) rather
- * than a fault in the request or in Interlend: the workflow engine unreachable or failed, the
- * database unreachable.
+ * Which failures mean "a part Interlend depends on is down, try again later" (HTTP 503) rather than
+ * a fault in the request or in Interlend: the workflow engine unreachable or failed, the database
+ * unreachable.
  */
 final class Unavailable {
 

@@ -1,11 +1,16 @@
 package org.interlend.app.web;
 
+import io.camunda.client.api.command.ClientStatusException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.interlend.app.security.RequestAccess;
+import org.interlend.requests.RequestNotActiveException;
+import org.interlend.workflows.engine.EngineUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,19 +19,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
-import io.camunda.client.api.command.ClientStatusException;
-import org.interlend.app.security.RequestAccess;
-import org.interlend.requests.RequestNotActiveException;
-import org.interlend.workflows.engine.EngineUnavailableException;
-import org.springframework.dao.DataAccessException;
 
 /**
  * The answers every part of the web layer (API, portal, desk, console) gives alike: a problem
  * detail for the API, the error page for browsers.
  *
  * <ul>
- *   <li>503 with a plain message when the engine, the database or the object store is down:
- *       nothing was changed, the request can be tried again;
+ *   <li>503 with a plain message when the engine, the database or the object store is down: nothing
+ *       was changed, the request can be tried again;
  *   <li>409 for an action on a request whose process has ended;
  *   <li>404 for a request the user may not see, 403 for an action the user may not take.
  * </ul>
@@ -50,7 +50,12 @@ class WebErrorAdvice {
     if (reason == null) {
       throw e; // not an outage: the usual handling applies
     }
-    log.warn("{} {} refused: {} ({})", request.getMethod(), request.getRequestURI(), reason, e.toString());
+    log.warn(
+        "{} {} refused: {} ({})",
+        request.getMethod(),
+        request.getRequestURI(),
+        reason,
+        e.toString());
     return respond(request, response, reason);
   }
 
@@ -72,12 +77,15 @@ class WebErrorAdvice {
     return answer(request, HttpStatus.BAD_REQUEST, "Upload not readable", reason);
   }
 
-  private static Object answer(HttpServletRequest request, HttpStatus status, String title, String reason) {
+  private static Object answer(
+      HttpServletRequest request, HttpStatus status, String title, String reason) {
     if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
         || String.valueOf(request.getHeader("Accept")).contains("application/json")) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, reason);
       problem.setTitle(title);
-      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+      return ResponseEntity.status(status)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
     }
     ModelAndView page = new ModelAndView("error");
     page.setStatus(status);
@@ -112,7 +120,9 @@ class WebErrorAdvice {
     if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
       problem.setTitle(e.hidden() ? "Not found" : "Not allowed");
-      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+      return ResponseEntity.status(status)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
     }
     ModelAndView page = new ModelAndView("error");
     page.setStatus(status);
@@ -124,7 +134,8 @@ class WebErrorAdvice {
 
   static Object respond(HttpServletRequest request, HttpServletResponse response, String reason) {
     if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, reason);
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, reason);
       problem.setTitle("Service unavailable");
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
           .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)

@@ -23,8 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -41,7 +39,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The digital copy API over HTTP, against the app on its embedded defaults. */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class DigitalRequestApiTest {
 
@@ -55,23 +55,30 @@ class DigitalRequestApiTest {
   @Autowired Requests requests;
   @Autowired org.interlend.copying.DigitalDeliveries deliveries;
 
-  final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   String patron() {
     String id = "PD" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     jdbc.update(
         "insert into patron (id, name, email, category, home_library) values (?, ?, ?, 'ACADEMIC', 'cityu')",
-        id, "Api Test", id.toLowerCase() + "@test.example");
+        id,
+        "Api Test",
+        id.toLowerCase() + "@test.example");
     return id;
   }
 
   String book() {
-    String isbn = "979" + String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
-    long bib = jdbc.queryForObject("insert into bib (title, isbn) values ('Api Book', ?) returning id", Long.class, isbn);
+    String isbn =
+        "979" + String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
+    long bib =
+        jdbc.queryForObject(
+            "insert into bib (title, isbn) values ('Api Book', ?) returning id", Long.class, isbn);
     jdbc.update(
         "insert into item (bib_id, library_code, barcode, format, collection, status)"
             + " values (?, 'hku', ?, 'BOOK', 'GENERAL', 'AVAILABLE')",
-        bib, "API" + isbn);
+        bib,
+        "API" + isbn);
     return isbn;
   }
 
@@ -81,43 +88,69 @@ class DigitalRequestApiTest {
          "pageStart": 11, "pageEnd": 13, "totalPages": 200,
          "declaration": {"researchOrPrivateStudy": true, "notSuppliedBefore": true,
                          "notRelatedToOtherPerson": %s, "noRedistribution": true}}
-        """.formatted(isbn, declared);
+        """
+        .formatted(isbn, declared);
   }
 
   int requestsOf(String patronId) {
-    return jdbc.queryForObject("select count(*) from request where patron_id = ?", Integer.class, patronId);
+    return jdbc.queryForObject(
+        "select count(*) from request where patron_id = ?", Integer.class, patronId);
   }
 
   @Test
   void anIncompleteDeclarationOrRequestIsRefusedAndCreatesNothing() throws Exception {
     String patron = patron();
-    HttpResponse<String> undeclared = post(patron, "/api/digital-requests", chapterBody(book(), false));
+    HttpResponse<String> undeclared =
+        post(patron, "/api/digital-requests", chapterBody(book(), false));
     assertThat(undeclared.statusCode()).isEqualTo(400);
-    assertThat(undeclared.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
-    assertThat(undeclared.body()).contains("declaration.notRelatedToOtherPerson")
+    assertThat(undeclared.headers().firstValue("Content-Type").orElse(""))
+        .contains("application/problem+json");
+    assertThat(undeclared.body())
+        .contains("declaration.notRelatedToOtherPerson")
         .contains("not related to another person");
 
-    HttpResponse<String> noRange = post(patron, "/api/digital-requests",
-        chapterBody(book(), true).replace("\"pageStart\": 11, ", ""));
+    HttpResponse<String> noRange =
+        post(
+            patron,
+            "/api/digital-requests",
+            chapterBody(book(), true).replace("\"pageStart\": 11, ", ""));
     assertThat(noRange.statusCode()).isEqualTo(400);
     assertThat(noRange.body()).contains("pageStart and pageEnd are required");
 
-    HttpResponse<String> noDeclaration = post(patron, "/api/digital-requests",
-        "{\"kind\": \"ARTICLE\", \"title\": \"J\", \"articleTitle\": \"A\", \"issue\": \"1\", \"pageStart\": 1, \"pageEnd\": 2}");
+    HttpResponse<String> noDeclaration =
+        post(
+            patron,
+            "/api/digital-requests",
+            "{\"kind\": \"ARTICLE\", \"title\": \"J\", \"articleTitle\": \"A\", \"issue\": \"1\", \"pageStart\": 1, \"pageEnd\": 2}");
     assertThat(noDeclaration.statusCode()).isEqualTo(400);
     assertThat(noDeclaration.body()).contains("\"field\":\"declaration\"");
 
     // strict JSON, as on every API: an unknown field, and "true" where true belongs
-    HttpResponse<String> unknown = post(patron, "/api/digital-requests",
-        chapterBody(book(), true).replace("\"chapter\": \"2\",", "\"chapter\": \"2\", \"priority\": \"urgent\","));
+    HttpResponse<String> unknown =
+        post(
+            patron,
+            "/api/digital-requests",
+            chapterBody(book(), true)
+                .replace("\"chapter\": \"2\",", "\"chapter\": \"2\", \"priority\": \"urgent\","));
     assertThat(unknown.statusCode()).isEqualTo(400);
-    assertThat(unknown.body()).contains("\"field\":\"priority\"").contains("is not a field of this request");
-    HttpResponse<String> quoted = post(patron, "/api/digital-requests",
-        chapterBody(book(), true).replace("\"noRedistribution\": true", "\"noRedistribution\": \"true\""));
+    assertThat(unknown.body())
+        .contains("\"field\":\"priority\"")
+        .contains("is not a field of this request");
+    HttpResponse<String> quoted =
+        post(
+            patron,
+            "/api/digital-requests",
+            chapterBody(book(), true)
+                .replace("\"noRedistribution\": true", "\"noRedistribution\": \"true\""));
     assertThat(quoted.statusCode()).isEqualTo(400);
-    assertThat(quoted.body()).contains("\"field\":\"declaration.noRedistribution\"").contains("true or false");
-    HttpResponse<String> quotedNumber = post(patron, "/api/digital-requests",
-        chapterBody(book(), true).replace("\"pageStart\": 11", "\"pageStart\": \"11\""));
+    assertThat(quoted.body())
+        .contains("\"field\":\"declaration.noRedistribution\"")
+        .contains("true or false");
+    HttpResponse<String> quotedNumber =
+        post(
+            patron,
+            "/api/digital-requests",
+            chapterBody(book(), true).replace("\"pageStart\": 11", "\"pageStart\": \"11\""));
     assertThat(quotedNumber.statusCode()).isEqualTo(400);
     assertThat(quotedNumber.body()).contains("\"field\":\"pageStart\"");
 
@@ -130,12 +163,16 @@ class DigitalRequestApiTest {
     HttpResponse<String> placed = post(patron, "/api/digital-requests", chapterBody(book(), true));
     assertThat(placed.statusCode()).isEqualTo(201);
     String id = JSON.readTree(placed.body()).path("id").asText();
-    assertThat(jdbc.queryForObject("select count(*) from copy_declaration where request_id = ?", Integer.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from copy_declaration where request_id = ?", Integer.class, id))
         .isEqualTo(1);
     awaitTask(id);
 
     assertThat(get("staff-hku", "/api/digital-requests/" + id).statusCode()).isEqualTo(200);
-    assertThat(get(patron(), "/api/digital-requests/" + id).statusCode()).as("another patron").isEqualTo(404);
+    assertThat(get(patron(), "/api/digital-requests/" + id).statusCode())
+        .as("another patron")
+        .isEqualTo(404);
 
     HttpResponse<String> cancelled = post(patron, "/api/digital-requests/" + id + "/cancel", "");
     assertThat(cancelled.statusCode()).isEqualTo(202);
@@ -162,21 +199,26 @@ class DigitalRequestApiTest {
     JsonNode view = JSON.readTree(get(patron, "/api/digital-requests/" + id).body());
     assertThat(view.path("downloadsLeft").asInt()).isEqualTo(5);
     assertThat(view.path("downloadUrl").asText()).isEqualTo("/api/requests/" + id + "/download");
-    assertThat(get(patron(), "/api/requests/" + id + "/download").statusCode()).as("another patron").isEqualTo(404);
+    assertThat(get(patron(), "/api/requests/" + id + "/download").statusCode())
+        .as("another patron")
+        .isEqualTo(404);
 
     ExecutorService pool = Executors.newFixedThreadPool(20);
     List<Future<HttpResponse<byte[]>>> attempts = new ArrayList<>();
     try {
       for (int i = 0; i < 20; i++) {
-        Callable<HttpResponse<byte[]>> attempt = () -> getBytes(patron, "/api/requests/" + id + "/download");
+        Callable<HttpResponse<byte[]>> attempt =
+            () -> getBytes(patron, "/api/requests/" + id + "/download");
         attempts.add(pool.submit(attempt));
       }
       List<HttpResponse<byte[]>> answers = new ArrayList<>();
       for (Future<HttpResponse<byte[]>> f : attempts) {
         answers.add(f.get());
       }
-      List<HttpResponse<byte[]>> granted = answers.stream().filter(r -> r.statusCode() == 200).toList();
-      List<HttpResponse<byte[]>> refused = answers.stream().filter(r -> r.statusCode() == 410).toList();
+      List<HttpResponse<byte[]>> granted =
+          answers.stream().filter(r -> r.statusCode() == 200).toList();
+      List<HttpResponse<byte[]>> refused =
+          answers.stream().filter(r -> r.statusCode() == 410).toList();
       assertThat(granted).hasSize(5);
       assertThat(refused).hasSize(15);
       assertThat(new String(refused.get(0).body(), StandardCharsets.UTF_8))
@@ -197,21 +239,29 @@ class DigitalRequestApiTest {
       pool.shutdownNow();
     }
     assertThat(get(patron, "/api/requests/" + id + "/download").statusCode()).isEqualTo(410);
-    assertThat(post(patron, "/api/digital-requests/" + id + "/cancel", "").statusCode()).isEqualTo(409);
+    assertThat(post(patron, "/api/digital-requests/" + id + "/cancel", "").statusCode())
+        .isEqualTo(409);
   }
 
   UserTasks.OpenTask awaitTask(String requestId) {
     long instance = requests.get(requestId).processInstanceKey();
-    return await().atMost(WAIT).until(
-            () -> userTasks.open().stream()
-                .filter(t -> t.processInstanceKey() == instance && t.elementId().equals("scanAndUpload"))
-                .findFirst(),
+    return await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                userTasks.open().stream()
+                    .filter(
+                        t ->
+                            t.processInstanceKey() == instance
+                                && t.elementId().equals("scanAndUpload"))
+                    .findFirst(),
             java.util.Optional::isPresent)
         .orElseThrow();
   }
 
   static byte[] pdf(int pages) throws Exception {
-    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument document = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (int i = 0; i < pages; i++) {
         document.addPage(new PDPage());
       }
@@ -221,20 +271,25 @@ class DigitalRequestApiTest {
   }
 
   String auth(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
   }
 
   HttpResponse<String> get(String user, String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", auth(user)).GET().build(),
+            .header("Authorization", auth(user))
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<byte[]> getBytes(String user, String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", auth(user)).GET().build(),
+            .header("Authorization", auth(user))
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 

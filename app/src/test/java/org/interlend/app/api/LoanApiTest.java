@@ -33,7 +33,9 @@ import org.springframework.test.context.ActiveProfiles;
  * The loan API over HTTP on the app with its embedded engine: each test starts loan-lifecycle for a
  * loan of its own patron, checked out some days ago (real time: this context does no time travel).
  */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class LoanApiTest {
 
@@ -54,10 +56,15 @@ class LoanApiTest {
     patron = "PL" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     jdbc.update(
         "insert into patron (id, name, email, category, home_library) values (?, ?, ?, 'UNDERGRADUATE', 'cityu')",
-        patron, "Loan API Patron " + patron, patron.toLowerCase() + "@test.example");
+        patron,
+        "Loan API Patron " + patron,
+        patron.toLowerCase() + "@test.example");
   }
 
-  /** A loan of 15 days from {@code lender}, checked out {@code daysAgo} days ago, waiting in its process. */
+  /**
+   * A loan of 15 days from {@code lender}, checked out {@code daysAgo} days ago, waiting in its
+   * process.
+   */
   private String loan(String lender, int daysAgo) {
     String id = requests.create("PHYSICAL", patron, "Loan API title " + patron).id();
     Instant checkoutAt = Instant.now().minus(Duration.ofDays(daysAgo));
@@ -89,7 +96,8 @@ class LoanApiTest {
     String early = loan("hku", 1);
     HttpResponse<String> refused = post("/api/requests/" + early + "/renew", patron);
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
     JsonNode problem = json.readTree(refused.body());
     assertThat(problem.path("reason").asText()).isEqualTo("OUTSIDE_WINDOW");
     assertThat(problem.path("detail").asText()).contains("too early to renew");
@@ -141,7 +149,8 @@ class LoanApiTest {
         .until(() -> requests.get(id).status() == RequestStatus.OVERDUE);
 
     // staff of a library the request does not involve do not even see it
-    assertThat(post("/api/staff/requests/" + id + "/check-in", "staff-hkbu").statusCode()).isEqualTo(404);
+    assertThat(post("/api/staff/requests/" + id + "/check-in", "staff-hkbu").statusCode())
+        .isEqualTo(404);
     HttpResponse<String> checkedIn = post("/api/staff/requests/" + id + "/check-in", "staff-cityu");
     assertThat(checkedIn.statusCode()).as(checkedIn.body()).isEqualTo(200);
     JsonNode body = json.readTree(checkedIn.body());
@@ -155,7 +164,8 @@ class LoanApiTest {
     assertThat(json.readTree(get("/api/fines", "P1002").body()).path("entries").toString())
         .doesNotContain(id);
 
-    assertThat(post("/api/staff/requests/" + id + "/check-in", "staff-cityu").statusCode()).isEqualTo(409);
+    assertThat(post("/api/staff/requests/" + id + "/check-in", "staff-cityu").statusCode())
+        .isEqualTo(409);
     assertThat(post("/api/requests/" + id + "/renew", patron).statusCode()).isEqualTo(409);
     assertThat(get("/api/fines", null).statusCode()).isEqualTo(401);
   }
@@ -163,7 +173,8 @@ class LoanApiTest {
   @Test
   void aReportedLossGivesTheLenderATaskThatChargesTheReplacement() throws Exception {
     String id = loan("cuhk", 2);
-    assertThat(post("/api/staff/requests/" + id + "/lost", "staff-hkbu").statusCode()).isEqualTo(404);
+    assertThat(post("/api/staff/requests/" + id + "/lost", "staff-hkbu").statusCode())
+        .isEqualTo(404);
     HttpResponse<String> reported = post("/api/staff/requests/" + id + "/lost", "staff-cityu");
     assertThat(reported.statusCode()).as(reported.body()).isEqualTo(202);
 
@@ -177,17 +188,22 @@ class LoanApiTest {
                         .filter(
                             t ->
                                 id.equals(
-                                    userTasks.processVariables(t.processInstanceKey()).get("requestId")))
+                                    userTasks
+                                        .processVariables(t.processInstanceKey())
+                                        .get("requestId")))
                         .findFirst(),
                 java.util.Optional::isPresent)
             .orElseThrow();
     assertThat(task.candidateGroups()).containsExactly("staff-cuhk");
     userTasks.complete(task.key(), Map.of("lossKind", "LOST", "lossNote", "never came back"));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> requests.get(id).status() == RequestStatus.LOST);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> requests.get(id).status() == RequestStatus.LOST);
     JsonNode fines = json.readTree(get("/api/fines", patron).body());
     assertThat(fines.path("entries").toString()).contains("REPLACEMENT");
-    assertThat(post("/api/staff/requests/" + id + "/lost", "staff-cityu").statusCode()).isEqualTo(409);
+    assertThat(post("/api/staff/requests/" + id + "/lost", "staff-cityu").statusCode())
+        .isEqualTo(409);
   }
 
   private HttpResponse<String> post(String path, String user) throws Exception {
@@ -203,7 +219,8 @@ class LoanApiTest {
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
     if (user != null) {
-      String auth = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+      String auth =
+          Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
       b.header("Authorization", "Basic " + auth);
     }
     return b;

@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The overseas request API and charge answers over HTTP, on the app with its embedded engine. */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class OverseasRequestApiTest {
 
@@ -56,12 +56,16 @@ class OverseasRequestApiTest {
     String id = "PO" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     jdbc.update(
         "insert into patron (id, name, email, category, home_library) values (?, ?, ?, ?, 'cityu')",
-        id, "Overseas API Patron " + id, id.toLowerCase() + "@overseas-api.test", category);
+        id,
+        "Overseas API Patron " + id,
+        id.toLowerCase() + "@overseas-api.test",
+        category);
     return id;
   }
 
   private int requestCount() {
-    return jdbc.queryForObject("select count(*) from request where patron_id = ?", Integer.class, patron);
+    return jdbc.queryForObject(
+        "select count(*) from request where patron_id = ?", Integer.class, patron);
   }
 
   @Test
@@ -107,8 +111,8 @@ class OverseasRequestApiTest {
   void badInputIsA400AndCreatesNothing(String body) throws Exception {
     HttpResponse<String> response = post("/api/overseas-requests", patron, body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).contains("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
     assertThat(json.readTree(response.body()).path("detail").asText()).isNotBlank();
     assertThat(requestCount()).isZero();
   }
@@ -116,7 +120,8 @@ class OverseasRequestApiTest {
   @Test
   void answeringWhenNoChargeIsPendingIsA409() throws Exception {
     String id = placeBook("PERSONAL");
-    HttpResponse<String> answer = post("/api/requests/" + id + "/charge", patron, "{\"accept\": true}");
+    HttpResponse<String> answer =
+        post("/api/requests/" + id + "/charge", patron, "{\"accept\": true}");
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
     assertThat(json.readTree(answer.body()).path("detail").asText()).contains("no charge waiting");
   }
@@ -129,25 +134,40 @@ class OverseasRequestApiTest {
     userTasks.complete(
         sourcing.key(),
         Map.of(
-            "sourcingResult", "FOUND", "partnerCode", "oclc", "estimatedCost", 40,
-            "currency", "USD", "deliveryEstimate", "5 weeks", "format", "PHYSICAL"));
+            "sourcingResult",
+            "FOUND",
+            "partnerCode",
+            "oclc",
+            "estimatedCost",
+            40,
+            "currency",
+            "USD",
+            "deliveryEstimate",
+            "5 weeks",
+            "format",
+            "PHYSICAL"));
     await().atMost(WAIT).until(() -> requests.get(id).status() == RequestStatus.AWAITING_PATRON);
 
-    HttpResponse<String> bad = post("/api/requests/" + id + "/charge", patron, "{\"accept\": \"yes\"}");
+    HttpResponse<String> bad =
+        post("/api/requests/" + id + "/charge", patron, "{\"accept\": \"yes\"}");
     assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
     String other = newPatron("ACADEMIC");
-    HttpResponse<String> notTheirs = post("/api/requests/" + id + "/charge", other, "{\"accept\": false}");
+    HttpResponse<String> notTheirs =
+        post("/api/requests/" + id + "/charge", other, "{\"accept\": false}");
     assertThat(notTheirs.statusCode()).as(notTheirs.body()).isEqualTo(404);
 
-    HttpResponse<String> answer = post("/api/requests/" + id + "/charge", patron, "{\"accept\": true}");
+    HttpResponse<String> answer =
+        post("/api/requests/" + id + "/charge", patron, "{\"accept\": true}");
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-    assertThat(json.readTree(answer.body()).path("amountHkd").decimalValue()).isEqualByComparingTo("312.00");
+    assertThat(json.readTree(answer.body()).path("amountHkd").decimalValue())
+        .isEqualByComparingTo("312.00");
 
     awaitTask(instance, "placeOverseasOrder");
     assertThat(charges.forRequest(id))
         .singleElement()
         .satisfies(c -> assertThat(c.status()).isEqualTo(Charges.Status.ACCEPTED));
-    HttpResponse<String> again = post("/api/requests/" + id + "/charge", patron, "{\"accept\": false}");
+    HttpResponse<String> again =
+        post("/api/requests/" + id + "/charge", patron, "{\"accept\": false}");
     assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
   }
 
@@ -158,8 +178,18 @@ class OverseasRequestApiTest {
     userTasks.complete(
         awaitTask(instance, "sourceFromPartner").key(),
         Map.of(
-            "sourcingResult", "FOUND", "partnerCode", "oclc", "estimatedCost", 40,
-            "currency", "USD", "deliveryEstimate", "5 weeks", "format", "PHYSICAL"));
+            "sourcingResult",
+            "FOUND",
+            "partnerCode",
+            "oclc",
+            "estimatedCost",
+            40,
+            "currency",
+            "USD",
+            "deliveryEstimate",
+            "5 weeks",
+            "format",
+            "PHYSICAL"));
     await().atMost(WAIT).until(() -> requests.get(id).status() == RequestStatus.AWAITING_PATRON);
     await().atMost(WAIT).until(() -> charges.openOffer(id).isPresent());
 
@@ -170,7 +200,9 @@ class OverseasRequestApiTest {
     await()
         .atMost(WAIT)
         .until(
-            () -> charges.forRequest(id).stream().allMatch(c -> c.status() == Charges.Status.DECLINED));
+            () ->
+                charges.forRequest(id).stream()
+                    .allMatch(c -> c.status() == Charges.Status.DECLINED));
 
     HttpResponse<String> again = post("/api/overseas-requests/" + id + "/cancel", patron, "");
     assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
@@ -187,15 +219,26 @@ class OverseasRequestApiTest {
     assertThat(notTheirs.statusCode()).as(notTheirs.body()).isEqualTo(404);
     HttpResponse<String> unknown = post("/api/overseas-requests/R-0/cancel", patron, "");
     assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
-    assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).contains("application/problem+json"));
+    assertThat(unknown.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
 
     userTasks.complete(
         awaitTask(instance, "sourceFromPartner").key(),
         Map.of(
-            "sourcingResult", "FOUND", "partnerCode", "oclc", "estimatedCost", 20,
-            "currency", "USD", "deliveryEstimate", "5 weeks", "format", "PHYSICAL"));
-    userTasks.complete(awaitTask(instance, "placeOverseasOrder").key(), Map.of("orderReference", "API-1"));
+            "sourcingResult",
+            "FOUND",
+            "partnerCode",
+            "oclc",
+            "estimatedCost",
+            20,
+            "currency",
+            "USD",
+            "deliveryEstimate",
+            "5 weeks",
+            "format",
+            "PHYSICAL"));
+    userTasks.complete(
+        awaitTask(instance, "placeOverseasOrder").key(), Map.of("orderReference", "API-1"));
     await().atMost(WAIT).until(() -> requests.get(id).status() == RequestStatus.ORDERED);
 
     HttpResponse<String> refused = post("/api/overseas-requests/" + id + "/cancel", patron, "");
@@ -210,7 +253,9 @@ class OverseasRequestApiTest {
         post(
             "/api/overseas-requests",
             patron,
-            "{\"type\": \"BOOK\", \"title\": \"Treaty Ports Gazette\", \"purpose\": \"" + purpose + "\"}");
+            "{\"type\": \"BOOK\", \"title\": \"Treaty Ports Gazette\", \"purpose\": \""
+                + purpose
+                + "\"}");
     assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
     return json.readTree(placed.body()).path("id").asText();
   }
@@ -221,7 +266,8 @@ class OverseasRequestApiTest {
         .until(
             () ->
                 userTasks.open().stream()
-                    .filter(t -> t.processInstanceKey() == instance && t.elementId().equals(elementId))
+                    .filter(
+                        t -> t.processInstanceKey() == instance && t.elementId().equals(elementId))
                     .findFirst(),
             java.util.Optional::isPresent)
         .orElseThrow();
@@ -230,5 +276,4 @@ class OverseasRequestApiTest {
   private HttpResponse<String> post(String path, String user, String body) throws Exception {
     return new WebSession(port).api("POST", path, user, body);
   }
-
 }

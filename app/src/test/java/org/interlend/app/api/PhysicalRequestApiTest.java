@@ -28,7 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The physical request API over HTTP, on the app with its embedded engine. */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class PhysicalRequestApiTest {
 
@@ -48,24 +50,30 @@ class PhysicalRequestApiTest {
     patron = "PT" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     jdbc.update(
         "insert into patron (id, name, email, category, home_library) values (?, ?, ?, 'UNDERGRADUATE', 'cityu')",
-        patron, "API Patron " + patron, patron.toLowerCase() + "@test.example");
+        patron,
+        "API Patron " + patron,
+        patron.toLowerCase() + "@test.example");
     title =
         jdbc.queryForObject(
             "insert into bib (title, author) values (?, 'Test, Author') returning id",
-            Long.class, "API title " + patron);
+            Long.class,
+            "API title " + patron);
     jdbc.update(
         "insert into item (bib_id, library_code, barcode, format, collection, status)"
             + " values (?, 'hku', ?, 'BOOK', 'GENERAL', 'AVAILABLE')",
-        title, "API" + patron);
+        title,
+        "API" + patron);
   }
 
   private int requestCount() {
-    return jdbc.queryForObject("select count(*) from request where patron_id = ?", Integer.class, patron);
+    return jdbc.queryForObject(
+        "select count(*) from request where patron_id = ?", Integer.class, patron);
   }
 
   @Test
   void aPatronPlacesARequestAndCancelsItWhileRequested() throws Exception {
-    HttpResponse<String> placed = post("/api/physical-requests", patron, "{\"bibId\": " + title + "}");
+    HttpResponse<String> placed =
+        post("/api/physical-requests", patron, "{\"bibId\": " + title + "}");
     assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
     JsonNode body = json.readTree(placed.body());
     String id = body.path("id").asText();
@@ -78,7 +86,8 @@ class PhysicalRequestApiTest {
     HttpResponse<String> cancelled = post("/api/physical-requests/" + id + "/cancel", patron, "");
     assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
     assertThat(json.readTree(cancelled.body()).path("status").asText()).isEqualTo("CANCELLED");
-    await().atMost(Duration.ofSeconds(20))
+    await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> userTasks.open().stream().noneMatch(t -> t.processInstanceKey() == instance));
 
     HttpResponse<String> again = post("/api/physical-requests/" + id + "/cancel", patron, "");
@@ -88,19 +97,22 @@ class PhysicalRequestApiTest {
 
   @Test
   void aCancelAfterTheLenderShippedIsRefusedWith409() throws Exception {
-    String id = json.readTree(post("/api/physical-requests", patron, "{\"bibId\": " + title + "}").body())
-        .path("id").asText();
+    String id =
+        json.readTree(post("/api/physical-requests", patron, "{\"bibId\": " + title + "}").body())
+            .path("id")
+            .asText();
     long instance = requests.get(id).processInstanceKey();
     var task = awaitPullAndShip(instance);
     userTasks.complete(task.key(), Map.of("pullOutcome", "SHIPPED"));
-    await().atMost(Duration.ofSeconds(20))
+    await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> requests.get(id).status() == RequestStatus.TRANSFERRED);
 
     HttpResponse<String> refused = post("/api/physical-requests/" + id + "/cancel", patron, "");
 
     assertThat(refused.statusCode()).isEqualTo(409);
-    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-        v -> assertThat(v).contains("application/problem+json"));
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).contains("application/problem+json"));
     assertThat(json.readTree(refused.body()).path("detail").asText())
         .contains("can no longer be cancelled")
         .contains("already shipped");
@@ -109,8 +121,10 @@ class PhysicalRequestApiTest {
 
   @Test
   void anotherPatronCannotCancelMyRequest() throws Exception {
-    String id = json.readTree(post("/api/physical-requests", patron, "{\"bibId\": " + title + "}").body())
-        .path("id").asText();
+    String id =
+        json.readTree(post("/api/physical-requests", patron, "{\"bibId\": " + title + "}").body())
+            .path("id")
+            .asText();
     HttpResponse<String> other = post("/api/physical-requests/" + id + "/cancel", "P1004", "");
     assertThat(other.statusCode()).isEqualTo(404);
     assertThat(requests.get(id).status()).isEqualTo(RequestStatus.REQUESTED);
@@ -119,7 +133,10 @@ class PhysicalRequestApiTest {
   @Test
   void staffPlaceARequestForAPatron() throws Exception {
     HttpResponse<String> placed =
-        post("/api/physical-requests", "staff-cityu", "{\"bibId\": " + title + ", \"patronId\": \"" + patron + "\"}");
+        post(
+            "/api/physical-requests",
+            "staff-cityu",
+            "{\"bibId\": " + title + ", \"patronId\": \"" + patron + "\"}");
     assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
     assertThat(json.readTree(placed.body()).path("patronId").asText()).isEqualTo(patron);
   }
@@ -150,11 +167,16 @@ class PhysicalRequestApiTest {
   @Test
   void staffNamingAnUnknownPatronGet422AndNothingStarts() throws Exception {
     HttpResponse<String> response =
-        post("/api/physical-requests", "staff-cityu", "{\"bibId\": " + title + ", \"patronId\": \"P9999999\"}");
+        post(
+            "/api/physical-requests",
+            "staff-cityu",
+            "{\"bibId\": " + title + ", \"patronId\": \"P9999999\"}");
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(json.readTree(response.body()).path("detail").asText())
         .isEqualTo("No patron with library card P9999999.");
-    assertThat(jdbc.queryForObject("select count(*) from request where patron_id = 'P9999999'", Integer.class))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from request where patron_id = 'P9999999'", Integer.class))
         .isZero();
   }
 
@@ -163,7 +185,8 @@ class PhysicalRequestApiTest {
     assertThat(post("/api/physical-requests/R-0/cancel", patron, "").statusCode()).isEqualTo(404);
     HttpResponse<String> anonymous =
         http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/physical-requests"))
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/physical-requests"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"bibId\": " + title + "}"))
                 .build(),
@@ -176,9 +199,13 @@ class PhysicalRequestApiTest {
     return await()
         .atMost(Duration.ofSeconds(20))
         .until(
-            () -> userTasks.open().stream()
-                .filter(t -> t.processInstanceKey() == instance && t.elementId().equals("hkallPullAndShip"))
-                .findFirst(),
+            () ->
+                userTasks.open().stream()
+                    .filter(
+                        t ->
+                            t.processInstanceKey() == instance
+                                && t.elementId().equals("hkallPullAndShip"))
+                    .findFirst(),
             java.util.Optional::isPresent)
         .orElseThrow();
   }
@@ -186,5 +213,4 @@ class PhysicalRequestApiTest {
   private HttpResponse<String> post(String path, String user, String body) throws Exception {
     return new WebSession(port).api("POST", path, user, body);
   }
-
 }

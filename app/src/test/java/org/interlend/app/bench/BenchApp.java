@@ -81,11 +81,18 @@ final class BenchApp implements AutoCloseable {
     return id;
   }
 
-  /** A title held only by another library (HKU), one copy on the shelf: requestable by the patron. */
+  /**
+   * A title held only by another library (HKU), one copy on the shelf: requestable by the patron.
+   */
   long lendableTitle() {
-    String isbn = "979" + String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
+    String isbn =
+        "979" + String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
     long bib =
-        jdbc().queryForObject("insert into bib (title, isbn) values ('Bench title', ?) returning id", Long.class, isbn);
+        jdbc()
+            .queryForObject(
+                "insert into bib (title, isbn) values ('Bench title', ?) returning id",
+                Long.class,
+                isbn);
     jdbc()
         .update(
             "insert into item (bib_id, library_code, barcode, format, collection, status)"
@@ -152,7 +159,8 @@ final class BenchApp implements AutoCloseable {
 
   /** A scan of {@code pages} text pages, as a supplier's scanner would produce. */
   static byte[] scan(int pages) throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
       for (int i = 1; i <= pages; i++) {
         PDPage page = new PDPage(PDRectangle.A4);
@@ -162,7 +170,8 @@ final class BenchApp implements AutoCloseable {
           text.setFont(font, 11);
           text.newLineAtOffset(72, 760);
           for (int line = 0; line < 40; line++) {
-            text.showText("Page " + i + ", line " + line + ": the quick brown fox jumps over the lazy dog.");
+            text.showText(
+                "Page " + i + ", line " + line + ": the quick brown fox jumps over the lazy dog.");
             text.newLineAtOffset(0, -16);
           }
           text.endText();

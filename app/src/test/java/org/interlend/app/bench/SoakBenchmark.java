@@ -4,7 +4,6 @@ import static org.interlend.app.bench.BenchApp.heapAfterGc;
 import static org.interlend.app.bench.BenchApp.mb;
 import static org.interlend.app.bench.BenchApp.rss;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -33,10 +32,10 @@ import org.interlend.workflows.engine.UserTasks.OpenTask;
  * for an hour through all three flows as its users drive it, then left idle.
  *
  * <ul>
- *   <li>Patrons place physical, digital and overseas requests through the REST API (at least two
- *       of each a minute), accept offered charges, download delivered copies.
- *   <li>Staff complete every user task through the desk (the scan uploaded as a file, as the
- *       desk's form does), record overseas arrivals in the console, check loans in at the counter.
+ *   <li>Patrons place physical, digital and overseas requests through the REST API (at least two of
+ *       each a minute), accept offered charges, download delivered copies.
+ *   <li>Staff complete every user task through the desk (the scan uploaded as a file, as the desk's
+ *       form does), record overseas arrivals in the console, check loans in at the counter.
  *   <li>Five more staff keep loading the desk, the console and task pages.
  *   <li>The administrator moves the engine's clock a day every few minutes (download windows,
  *       partner due dates), more while draining.
@@ -89,7 +88,8 @@ public final class SoakBenchmark {
         activeMinutes, idleMinutes, perMinute, Runtime.getRuntime().maxMemory() / 1024 / 1024);
     long started = System.nanoTime();
     try (BenchApp app = BenchApp.start()) {
-      System.out.printf("soak: ready in %.1f s on port %d%n", (System.nanoTime() - started) / 1e9, app.port);
+      System.out.printf(
+          "soak: ready in %.1f s on port %d%n", (System.nanoTime() - started) / 1e9, app.port);
       int code = new SoakBenchmark(app).run(activeMinutes, idleMinutes, perMinute);
       System.exit(code);
     }
@@ -103,7 +103,8 @@ public final class SoakBenchmark {
       desk.add(Thread.ofPlatform().name("desk-" + user).daemon().start(() -> deskUser(user)));
     }
     long periodMs = 60_000L / perMinute;
-    drivers.scheduleWithFixedDelay(() -> guard(this::placeOneOfEach), 0, periodMs, TimeUnit.MILLISECONDS);
+    drivers.scheduleWithFixedDelay(
+        () -> guard(this::placeOneOfEach), 0, periodMs, TimeUnit.MILLISECONDS);
     drivers.scheduleWithFixedDelay(() -> guard(this::answerTasks), 2, 2, TimeUnit.SECONDS);
     drivers.scheduleWithFixedDelay(() -> guard(this::patronsAndCounter), 3, 5, TimeUnit.SECONDS);
     ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
@@ -137,15 +138,21 @@ public final class SoakBenchmark {
       t.join(30_000);
     }
     Map<String, Long> byStatus = app.requestsByStatus("BP");
-    long stuck = byStatus.entrySet().stream().filter(e -> !TERMINAL.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+    long stuck =
+        byStatus.entrySet().stream()
+            .filter(e -> !TERMINAL.contains(e.getKey()))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
     report("drained", activeMinutes);
     if (stuck > 0) {
       app.jdbc()
           .query(
               "select id, kind, status from request where patron_id like 'BP%' and status not in ("
-                  + String.join(", ", TERMINAL.stream().map(t -> "'" + t + "'").toList()) + ") limit 20",
+                  + String.join(", ", TERMINAL.stream().map(t -> "'" + t + "'").toList())
+                  + ") limit 20",
               rs -> {
-                System.out.printf("  stuck: %s %s %s%n", rs.getString(1), rs.getString(2), rs.getString(3));
+                System.out.printf(
+                    "  stuck: %s %s %s%n", rs.getString(1), rs.getString(2), rs.getString(3));
               });
     }
     List<double[]> idle = new ArrayList<>();
@@ -156,9 +163,12 @@ public final class SoakBenchmark {
     }
     int incidents = engine.projection().incidents().size();
     Map<String, Long> notices = new LinkedHashMap<>();
-    app.jdbc().query("select status, count(*) from notice group by status", rs -> {
-      notices.put(rs.getString(1), rs.getLong(2));
-    });
+    app.jdbc()
+        .query(
+            "select status, count(*) from notice group by status",
+            rs -> {
+              notices.put(rs.getString(1), rs.getLong(2));
+            });
     long duplicates =
         app.jdbc()
             .queryForObject(
@@ -169,15 +179,32 @@ public final class SoakBenchmark {
     double idleGrowth = idle.get(idle.size() - 1)[1] - idle.get(0)[1];
     System.out.println();
     System.out.println("soak: summary");
-    System.out.printf("  placed: %s; tasks completed through the desk: %d; desk page loads: %d%n", placed, tasksDone.get(), deskLoads.get());
+    System.out.printf(
+        "  placed: %s; tasks completed through the desk: %d; desk page loads: %d%n",
+        placed, tasksDone.get(), deskLoads.get());
     System.out.printf("  errors (HTTP 5xx or unexpected answers): %d%n", errors.get());
-    System.out.printf("  requests by status: %s; stuck (not ended after draining): %d%n", byStatus, stuck);
-    System.out.printf("  incidents: %d; notices by status: %s; sent twice: %d%n", incidents, notices, duplicates);
-    System.out.printf("  heap after GC, growth after warm-up (least squares, minute 10 on): %.1f MB/hour%n", growth);
-    System.out.printf("  heap after GC, idle %d minutes: %+.2f MB (%.1f -> %.1f MB)%n", idleMinutes, idleGrowth, idle.get(0)[1], idle.get(idle.size() - 1)[1]);
+    System.out.printf(
+        "  requests by status: %s; stuck (not ended after draining): %d%n", byStatus, stuck);
+    System.out.printf(
+        "  incidents: %d; notices by status: %s; sent twice: %d%n", incidents, notices, duplicates);
+    System.out.printf(
+        "  heap after GC, growth after warm-up (least squares, minute 10 on): %.1f MB/hour%n",
+        growth);
+    System.out.printf(
+        "  heap after GC, idle %d minutes: %+.2f MB (%.1f -> %.1f MB)%n",
+        idleMinutes, idleGrowth, idle.get(0)[1], idle.get(idle.size() - 1)[1]);
     System.out.printf("  engine clock moved %d days%n", clockDays.get());
-    boolean ok = errors.get() == 0 && stuck == 0 && incidents == 0 && duplicates == 0 && growth < 20 && idleGrowth < 1;
-    System.out.println("soak: " + (ok ? "PASS" : "FAIL") + " (targets: 0 errors, 0 stuck, 0 incidents, no mail twice, < 20 MB/hour, idle < 1 MB)");
+    boolean ok =
+        errors.get() == 0
+            && stuck == 0
+            && incidents == 0
+            && duplicates == 0
+            && growth < 20
+            && idleGrowth < 1;
+    System.out.println(
+        "soak: "
+            + (ok ? "PASS" : "FAIL")
+            + " (targets: 0 errors, 0 stuck, 0 incidents, no mail twice, < 20 MB/hour, idle < 1 MB)");
     return ok ? 0 : 1;
   }
 
@@ -189,20 +216,30 @@ public final class SoakBenchmark {
     }
     place("PHYSICAL", "/api/physical-requests", "{\"bibId\": " + app.lendableTitle() + "}");
     long bib = app.lendableTitle();
-    place("DIGITAL", "/api/digital-requests", """
+    place(
+        "DIGITAL",
+        "/api/digital-requests",
+        """
         {"kind": "CHAPTER", "title": "Bench title", "isbn": "%s", "chapter": "2",
          "pageStart": 11, "pageEnd": 20, "totalPages": 300,
          "declaration": {"researchOrPrivateStudy": true, "notSuppliedBefore": true,
                          "notRelatedToOtherPerson": true, "noRedistribution": true}}
-        """.formatted(app.isbnOf(bib)));
-    place("OVERSEAS", "/api/overseas-requests", """
+        """
+            .formatted(app.isbnOf(bib)));
+    place(
+        "OVERSEAS",
+        "/api/overseas-requests",
+        """
         {"type": "BOOK", "title": "A book from abroad", "author": "Soak, B.", "year": 1999,
          "purpose": "%s"}
-        """.formatted(ThreadLocalRandom.current().nextBoolean() ? "PERSONAL" : "TEACHING_RESEARCH"));
+        """
+            .formatted(
+                ThreadLocalRandom.current().nextBoolean() ? "PERSONAL" : "TEACHING_RESEARCH"));
   }
 
   private void place(String kind, String path, String body) throws Exception {
-    String patron = app.patron(ThreadLocalRandom.current().nextBoolean() ? "ACADEMIC" : "POSTGRADUATE");
+    String patron =
+        app.patron(ThreadLocalRandom.current().nextBoolean() ? "ACADEMIC" : "POSTGRADUATE");
     HttpResponse<String> answer = new WebSession(app.port).api("POST", path, patron, body);
     if (answer.statusCode() != 201) {
       error("placing a " + kind + " request: " + answer.statusCode() + " " + answer.body());
@@ -259,7 +296,8 @@ public final class SoakBenchmark {
       case "hkallPullAndShip" -> v.put("pullOutcome", "SHIPPED");
       case "hkallReceiveItem" -> v.put("itemReceived", true);
       case "hkallCheckOut", "overseasCheckOut" -> v.put("patronIdentified", true);
-      case "hkallShipBack", "hkallShipBackUnclaimed", "shipBackToPartner" -> v.put("shippedBack", true);
+      case "hkallShipBack", "hkallShipBackUnclaimed", "shipBackToPartner" ->
+          v.put("shippedBack", true);
       case "hkallConfirmReturn", "hkallConfirmUnclaimedReturn" -> v.put("itemBack", true);
       case "approveOverseasCost" -> {
         v.put("approvalDecision", "APPROVE");
@@ -275,7 +313,9 @@ public final class SoakBenchmark {
       }
       case "placeOverseasOrder" -> v.put("orderReference", "SOAK-" + task.key());
       case "recordPartnerTerms" -> {
-        v.put("partnerDueDate", LocalDate.ofInstant(engine.now(), ZoneId.of("Asia/Hong_Kong")).plusDays(60).toString());
+        v.put(
+            "partnerDueDate",
+            LocalDate.ofInstant(engine.now(), ZoneId.of("Asia/Hong_Kong")).plusDays(60).toString());
         v.put("partnerFinePerDay", 5);
       }
       case "reviewChapterLength" -> {
@@ -311,12 +351,19 @@ public final class SoakBenchmark {
   private List<Object> upload(WebSession session, long taskKey) throws Exception {
     String boundary = "soak" + System.nanoTime();
     var body = new java.io.ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"scan.pdf\"\r\n"
-        + "Content-Type: application/pdf\r\n\r\n").getBytes());
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"scan.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n")
+            .getBytes());
     body.writeBytes(scan);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes());
     HttpResponse<String> answer =
-        session.postBody("/desk/documents?task=" + taskKey, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        session.postBody(
+            "/desk/documents?task=" + taskKey,
+            "multipart/form-data; boundary=" + boundary,
+            body.toByteArray());
     if (answer.statusCode() == 409) {
       return null;
     }
@@ -344,7 +391,9 @@ public final class SoakBenchmark {
       String patron = (String) row.get("patron_id");
       switch ((String) row.get("status")) {
         case "AWAITING_PATRON" -> {
-          HttpResponse<String> a = new WebSession(app.port).api("POST", "/api/requests/" + id + "/charge", patron, "{\"accept\": true}");
+          HttpResponse<String> a =
+              new WebSession(app.port)
+                  .api("POST", "/api/requests/" + id + "/charge", patron, "{\"accept\": true}");
           if (a.statusCode() != 202 && a.statusCode() != 409) {
             error("charge answer " + id + ": " + a.statusCode() + " " + a.body());
           }
@@ -362,7 +411,9 @@ public final class SoakBenchmark {
         case "ON_LOAN" -> {
           long since = onLoanSince.computeIfAbsent(id, k -> now);
           if (now - since > Duration.ofSeconds(60).toNanos()) {
-            HttpResponse<String> c = new WebSession(app.port).api("POST", "/api/staff/requests/" + id + "/check-in", "staff-cityu", null);
+            HttpResponse<String> c =
+                new WebSession(app.port)
+                    .api("POST", "/api/staff/requests/" + id + "/check-in", "staff-cityu", null);
             if (c.statusCode() == 200 || c.statusCode() == 202) {
               onLoanSince.remove(id);
             } else if (c.statusCode() != 409) {
@@ -375,8 +426,12 @@ public final class SoakBenchmark {
           if (now - since > Duration.ofSeconds(30).toNanos()) {
             WebSession s = staff("staff-cityu");
             s.get("/staff/requests/" + id);
-            HttpResponse<String> a = s.post("/staff/requests/" + id + "/arrival", Map.of("confirm", "yes", "note", "in good condition"));
-            if (a.statusCode() == 302 && a.headers().firstValue("Location").orElse("").contains("/login")) {
+            HttpResponse<String> a =
+                s.post(
+                    "/staff/requests/" + id + "/arrival",
+                    Map.of("confirm", "yes", "note", "in good condition"));
+            if (a.statusCode() == 302
+                && a.headers().firstValue("Location").orElse("").contains("/login")) {
               relogin("staff-cityu");
             } else if (a.statusCode() == 302) {
               orderedSince.remove(id);
@@ -392,8 +447,12 @@ public final class SoakBenchmark {
 
   private HttpResponse<byte[]> download(String id, String patron) throws Exception {
     var request =
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/api/requests/" + id + "/download")))
-            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((patron + ":demo").getBytes()))
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(app.url("/api/requests/" + id + "/download")))
+            .header(
+                "Authorization",
+                "Basic "
+                    + java.util.Base64.getEncoder().encodeToString((patron + ":demo").getBytes()))
             .GET()
             .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -433,7 +492,8 @@ public final class SoakBenchmark {
     WebSession admin = staff("admin");
     admin.get("/desk/admin");
     HttpResponse<String> moved = admin.post("/desk/clock", Map.of("days", String.valueOf(days)));
-    if (moved.statusCode() != 302 || moved.headers().firstValue("Location").orElse("").contains("/login")) {
+    if (moved.statusCode() != 302
+        || moved.headers().firstValue("Location").orElse("").contains("/login")) {
       relogin("admin");
       admin = staff("admin");
       admin.get("/desk/admin");
@@ -457,8 +517,16 @@ public final class SoakBenchmark {
     EmbeddedEngine.Stats s = engine.stats();
     System.out.printf(
         "%-7s %3d min  heap-after-gc %6s MB  rss %6s MB  engine log %5d blocks %6s MB  live instances %4d  open tasks %3d  errors %d  %s%n",
-        phase, minute, mb(heap), mb(rss()), s.retainedLogBlocks(), mb(s.retainedLogBytes()), s.liveInstances(),
-        s.openTasks(), errors.get(), app.requestsByStatus("BP"));
+        phase,
+        minute,
+        mb(heap),
+        mb(rss()),
+        s.retainedLogBlocks(),
+        mb(s.retainedLogBytes()),
+        s.liveInstances(),
+        s.openTasks(),
+        errors.get(),
+        app.requestsByStatus("BP"));
     return heap / 1024.0 / 1024.0;
   }
 

@@ -35,7 +35,11 @@ public final class StartupBenchmark {
     List<Double> ready = new ArrayList<>();
     List<Double> stopped = new ArrayList<>();
     long t0 = System.nanoTime();
-    new ProcessBuilder(java, "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    new ProcessBuilder(java, "-version")
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start()
+        .waitFor();
     double jvm = (System.nanoTime() - t0) / 1e9;
     for (int run = 1; run <= runs; run++) {
       Path data = Files.createTempDirectory("interlend-startup-");
@@ -43,17 +47,26 @@ public final class StartupBenchmark {
       long start = System.nanoTime();
       Process app =
           new ProcessBuilder(
-                  java, "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
-                  "--server.port=" + port, "--interlend.data-dir=" + data,
-                  "--interlend.engine.embedded-port=0", "--interlend.storage.embedded-port=0",
+                  java,
+                  "-Xmx512m",
+                  "-XX:+ExitOnOutOfMemoryError",
+                  "-jar",
+                  jar.toString(),
+                  "--server.port=" + port,
+                  "--interlend.data-dir=" + data,
+                  "--interlend.engine.embedded-port=0",
+                  "--interlend.storage.embedded-port=0",
                   "--interlend.mail.embedded-port=0")
               .redirectErrorStream(true)
               .redirectOutput(data.resolve("app.log").toFile())
               .start();
-      HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+      HttpRequest health =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+              .build();
       while (true) {
         if (!app.isAlive()) {
-          throw new IllegalStateException("the app ended during start-up; see " + data.resolve("app.log"));
+          throw new IllegalStateException(
+              "the app ended during start-up; see " + data.resolve("app.log"));
         }
         try {
           HttpResponse<String> h = http.send(health, HttpResponse.BodyHandlers.ofString());
@@ -74,7 +87,9 @@ public final class StartupBenchmark {
         throw new IllegalStateException("the app did not end within 60 s of SIGTERM");
       }
       stopped.add((System.nanoTime() - stop) / 1e9);
-      System.out.printf("startup: run %d: health UP after %.1f s; ended %.1f s after SIGTERM (exit %d)%n", run, seconds, stopped.getLast(), app.exitValue());
+      System.out.printf(
+          "startup: run %d: health UP after %.1f s; ended %.1f s after SIGTERM (exit %d)%n",
+          run, seconds, stopped.getLast(), app.exitValue());
     }
     double[] sorted = ready.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     System.out.printf(

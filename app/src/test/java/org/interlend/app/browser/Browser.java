@@ -42,17 +42,28 @@ final class Browser implements AutoCloseable {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--window-size=1280,1024", "--user-data-dir=" + Files.createDirectories(profile));
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1024",
+        "--user-data-dir=" + Files.createDirectories(profile));
     if (downloads != null) {
       options.setExperimentalOption(
           "prefs",
           Map.of(
-              "download.default_directory", downloads.toString(),
-              "download.prompt_for_download", false,
-              "plugins.always_open_pdf_externally", true,
-              "profile.default_content_setting_values.automatic_downloads", 1));
+              "download.default_directory",
+              downloads.toString(),
+              "download.prompt_for_download",
+              false,
+              "plugins.always_open_pdf_externally",
+              true,
+              "profile.default_content_setting_values.automatic_downloads",
+              1));
     }
     ChromeDriverService service =
         new ChromeDriverService.Builder()
@@ -109,7 +120,10 @@ final class Browser implements AutoCloseable {
     await()
         .atMost(Duration.ofSeconds(20))
         .ignoreExceptions()
-        .until(() -> Boolean.TRUE.equals(script("return window.interlendTaskForm && window.interlendTaskForm.ready")));
+        .until(
+            () ->
+                Boolean.TRUE.equals(
+                    script("return window.interlendTaskForm && window.interlendTaskForm.ready")));
   }
 
   /** Chooses the option with this label of a form-js radio group. */
@@ -117,7 +131,9 @@ final class Browser implements AutoCloseable {
     driver
         .findElement(
             By.xpath(
-                "//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space()='" + label + "']"))
+                "//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space()='"
+                    + label
+                    + "']"))
         .click();
   }
 
@@ -136,7 +152,8 @@ final class Browser implements AutoCloseable {
     WebElement input = find("input[id*='-" + key + "']");
     input.clear();
     input.sendKeys(
-        java.time.LocalDate.parse(isoDate).format(java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy")));
+        java.time.LocalDate.parse(isoDate)
+            .format(java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy")));
     input.sendKeys(org.openqa.selenium.Keys.ENTER);
     input.sendKeys(org.openqa.selenium.Keys.ESCAPE);
   }
@@ -151,7 +168,10 @@ final class Browser implements AutoCloseable {
     click("[id$='-" + key + "-display']");
     driver
         .findElement(
-            By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"))
+            By.xpath(
+                "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
+                    + label
+                    + "']"))
         .click();
   }
 

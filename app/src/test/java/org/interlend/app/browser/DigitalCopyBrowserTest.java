@@ -37,10 +37,12 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The digital copy flow in a real browser (Debian's chromium, headless, through its chromedriver):
  * a patron signs in, searches, places a digital request; the supplier's staff scan and upload in
- * the local staff desk; the patron downloads the watermarked PDF five times, and the sixth
- * download is refused with the message.
+ * the local staff desk; the patron downloads the watermarked PDF five times, and the sixth download
+ * is refused with the message.
  */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class DigitalCopyBrowserTest {
 
@@ -98,11 +100,13 @@ class DigitalCopyBrowserTest {
     // the language switch: the same search in Traditional Chinese, and back
     browser.driver.findElement(By.linkText("繁體中文")).click();
     waitFor("可經港書網申請");
-    assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-TW");
+    assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang"))
+        .isEqualTo("zh-TW");
     browser.driver.findElement(By.linkText("English")).click();
     waitFor("Requestable through HKALL.");
     browser.driver.findElement(By.linkText("Request a digital chapter or article")).click();
-    assertThat(browser.driver.findElement(By.id("f-title")).getAttribute("value")).isEqualTo("Hong Kong Copyright Law in Practice");
+    assertThat(browser.driver.findElement(By.id("f-title")).getAttribute("value"))
+        .isEqualTo("Hong Kong Copyright Law in Practice");
 
     // bad input first: nothing is placed, the message says why
     browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
@@ -114,7 +118,12 @@ class DigitalCopyBrowserTest {
     browser.driver.findElement(By.id("f-pageStart")).sendKeys("41");
     browser.driver.findElement(By.id("f-pageEnd")).sendKeys("42");
     browser.driver.findElement(By.id("f-totalPages")).sendKeys("320");
-    for (String statement : List.of("researchOrPrivateStudy", "notSuppliedBefore", "notRelatedToOtherPerson", "noRedistribution")) {
+    for (String statement :
+        List.of(
+            "researchOrPrivateStudy",
+            "notSuppliedBefore",
+            "notRelatedToOtherPerson",
+            "noRedistribution")) {
       browser.driver.findElement(By.id("f-" + statement)).click();
     }
     browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
@@ -128,10 +137,14 @@ class DigitalCopyBrowserTest {
         await()
             .atMost(Duration.ofSeconds(30))
             .until(
-                () -> userTasks.open().stream()
-                    .filter(t -> t.processInstanceKey() == instance && t.elementId().equals("scanAndUpload"))
-                    .findFirst()
-                    .orElse(null),
+                () ->
+                    userTasks.open().stream()
+                        .filter(
+                            t ->
+                                t.processInstanceKey() == instance
+                                    && t.elementId().equals("scanAndUpload"))
+                        .findFirst()
+                        .orElse(null),
                 t -> t != null);
     String group = task.candidateGroups().get(0);
     signIn(group);
@@ -147,13 +160,16 @@ class DigitalCopyBrowserTest {
     waitFor("Completed \"Scan and upload\" for " + request.id());
 
     // delivered: the patron downloads the watermarked copy
-    await().atMost(Duration.ofSeconds(60)).until(() -> requests.get(request.id()).status() == RequestStatus.DELIVERED);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> requests.get(request.id()).status() == RequestStatus.DELIVERED);
     signIn(patron);
     waitFor("Welcome");
     open("/portal/requests/" + request.id());
     waitFor("5 of 5");
     assertThat(text()).contains("Delivered");
-    WebElement download = browser.driver.findElement(By.xpath("//button[normalize-space()='Download the PDF']"));
+    WebElement download =
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Download the PDF']"));
     for (int i = 1; i <= 5; i++) {
       download.click();
       int expected = i;

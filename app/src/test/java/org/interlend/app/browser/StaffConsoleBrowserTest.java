@@ -36,7 +36,9 @@ import org.springframework.test.context.ActiveProfiles;
  * interfaces only (the desk's forms, rendered by form-js, and the console's counter); and a failed
  * step retried from the console once its cause is fixed.
  */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class StaffConsoleBrowserTest {
 
@@ -74,8 +76,16 @@ class StaffConsoleBrowserTest {
     long bib = title("Counter Work in Practice", "hku", barcode);
     Request r = physical.place(patron, bib);
     // the loan's earlier steps, done by the staff of each library
-    complete(r, "hkallPullAndShip", "staff-hku", Map.of("pullOutcome", "SHIPPED", "pullNote", "courier 4711"));
-    complete(r, "hkallReceiveItem", "staff-cityu", Map.of("itemReceived", true, "receiveNote", "corner bent"));
+    complete(
+        r,
+        "hkallPullAndShip",
+        "staff-hku",
+        Map.of("pullOutcome", "SHIPPED", "pullNote", "courier 4711"));
+    complete(
+        r,
+        "hkallReceiveItem",
+        "staff-cityu",
+        Map.of("itemReceived", true, "receiveNote", "corner bent"));
     complete(r, "hkallCheckOut", "staff-cityu", Map.of("patronIdentified", true));
     await().atMost(WAIT).until(() -> requests.get(r.id()).status() == RequestStatus.ON_LOAN);
 
@@ -99,7 +109,9 @@ class StaffConsoleBrowserTest {
         .contains("Task completed: Receive item")
         .contains("Ready for pickup")
         .contains("ON LOAN");
-    assertThat(browser.find(".timeline").getAttribute("innerHTML")).contains("corner bent").contains("courier 4711");
+    assertThat(browser.find(".timeline").getAttribute("innerHTML"))
+        .contains("corner bent")
+        .contains("courier 4711");
 
     // by the item's barcode
     browser.open("/staff?q=" + barcode);
@@ -114,7 +126,9 @@ class StaffConsoleBrowserTest {
     browser.click("#check-in input[name=confirm]");
     browser.click("#check-in button[type=submit]");
     browser.waitFor("Checked in " + r.id() + ": returned on time, no fine.");
-    await().atMost(WAIT).until(() -> requests.get(r.id()).status().ordinal() >= RequestStatus.RETURNED.ordinal());
+    await()
+        .atMost(WAIT)
+        .until(() -> requests.get(r.id()).status().ordinal() >= RequestStatus.RETURNED.ordinal());
     browser.open("/staff/requests/" + r.id());
     assertThat(browser.find(".timeline").getText())
         .contains("Checked in at the counter (barcode " + barcode + ")")
@@ -148,7 +162,11 @@ class StaffConsoleBrowserTest {
     browser.signIn("staff-cityu");
     browser.waitFor("Requests");
     OpenTask sourcing = openTaskInDesk(instance, "sourceFromPartner");
-    assertThat(browser.text()).contains(r.id()).contains(title).contains("Wong, K.").contains("9789620000001")
+    assertThat(browser.text())
+        .contains(r.id())
+        .contains(title)
+        .contains("Wong, K.")
+        .contains("9789620000001")
         .contains("Teaching or research");
     browser.completeTask();
     browser.waitFor("The task was not completed");
@@ -168,7 +186,10 @@ class StaffConsoleBrowserTest {
     browser.signIn("manager");
     browser.waitFor("Requests");
     openTaskInDesk(instance, "approveOverseasCost", "cost-approval");
-    assertThat(browser.text()).contains("HK$1,080.00").contains("CNY 1,000.00").contains("National Library of China");
+    assertThat(browser.text())
+        .contains("HK$1,080.00")
+        .contains("CNY 1,000.00")
+        .contains("National Library of China");
     browser.chooseRadio("Approve the whole cost");
     browser.completeTask();
     browser.waitFor("Completed \"Approve overseas cost\"");
@@ -194,7 +215,8 @@ class StaffConsoleBrowserTest {
     browser.waitFor("Arrival of " + r.id() + " recorded");
     await().atMost(WAIT).until(() -> requests.get(r.id()).status() == RequestStatus.RECEIVED);
 
-    // the partner's terms from its slip, in the desk: the patron's due date comes before the partner's
+    // the partner's terms from its slip, in the desk: the patron's due date comes before the
+    // partner's
     openTaskInDesk(instance, "recordPartnerTerms");
     assertThat(browser.text()).contains("National Library of China");
     browser.completeTask();
@@ -205,7 +227,10 @@ class StaffConsoleBrowserTest {
 
     // pickup, as for HKALL items: the notice, then checkout at the counter in the desk
     OpenTask checkout = openTaskInDesk(instance, "overseasCheckOut");
-    assertThat(browser.text()).contains("National Library of China").contains("Pick up by").contains("Due back on");
+    assertThat(browser.text())
+        .contains("National Library of China")
+        .contains("Pick up by")
+        .contains("Due back on");
     browser.completeTask();
     browser.waitFor("The task was not completed");
     browser.tick("patronIdentified");
@@ -241,7 +266,10 @@ class StaffConsoleBrowserTest {
     String patron = TestPatrons.create(jdbc, "ACADEMIC");
     Request r =
         launcher.launch(
-            "OVERSEAS", "overseas-request", patron, "Partner Trouble",
+            "OVERSEAS",
+            "overseas-request",
+            patron,
+            "Partner Trouble",
             Map.of("title", "Partner Trouble", "itemType", "BOOK", "purpose", "TEACHING_RESEARCH"));
     long instance = r.processInstanceKey();
     // sourced from a partner missing from the reference data: converting the cost fails every time
@@ -250,8 +278,17 @@ class StaffConsoleBrowserTest {
     userTasks.claim(sourcing.key(), "staff-cityu");
     userTasks.complete(
         sourcing.key(),
-        Map.of("sourcingResult", "FOUND", "partnerCode", partner, "estimatedCost", 100, "currency", "HKD",
-            "format", "PHYSICAL"));
+        Map.of(
+            "sourcingResult",
+            "FOUND",
+            "partnerCode",
+            partner,
+            "estimatedCost",
+            100,
+            "currency",
+            "HKD",
+            "format",
+            "PHYSICAL"));
     // the job uses up its retries (their backoff passes on the engine's clock)
     await()
         .atMost(Duration.ofSeconds(90))
@@ -298,12 +335,18 @@ class StaffConsoleBrowserTest {
         await()
             .atMost(WAIT)
             .until(
-                () -> userTasks.open().stream()
-                    .filter(t -> t.elementId().equals(elementId))
-                    .filter(t -> t.processInstanceKey() == instance
-                        || (childProcess != null && projection.children(instance, childProcess).contains(t.processInstanceKey())))
-                    .findFirst()
-                    .orElse(null),
+                () ->
+                    userTasks.open().stream()
+                        .filter(t -> t.elementId().equals(elementId))
+                        .filter(
+                            t ->
+                                t.processInstanceKey() == instance
+                                    || (childProcess != null
+                                        && projection
+                                            .children(instance, childProcess)
+                                            .contains(t.processInstanceKey())))
+                        .findFirst()
+                        .orElse(null),
                 t -> t != null);
     browser.open("/desk");
     browser.click("a[href='/desk/tasks/" + task.key() + "']");
@@ -315,10 +358,12 @@ class StaffConsoleBrowserTest {
     return await()
         .atMost(WAIT)
         .until(
-            () -> userTasks.open().stream()
-                .filter(t -> t.processInstanceKey() == instance && t.elementId().equals(elementId))
-                .findFirst()
-                .orElse(null),
+            () ->
+                userTasks.open().stream()
+                    .filter(
+                        t -> t.processInstanceKey() == instance && t.elementId().equals(elementId))
+                    .findFirst()
+                    .orElse(null),
             t -> t != null);
   }
 
@@ -331,11 +376,14 @@ class StaffConsoleBrowserTest {
   private long title(String title, String library, String barcode) {
     long bib =
         jdbc.queryForObject(
-            "insert into bib (title, author) values (?, 'Librarian, A.') returning id", Long.class, title);
+            "insert into bib (title, author) values (?, 'Librarian, A.') returning id",
+            Long.class,
+            title);
     jdbc.update(
         "insert into item (bib_id, library_code, barcode, format, collection, status) values (?, ?, ?, 'BOOK', 'GENERAL', 'AVAILABLE')",
-        bib, library, barcode);
+        bib,
+        library,
+        barcode);
     return bib;
   }
-
 }

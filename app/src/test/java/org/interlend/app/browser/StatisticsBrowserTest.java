@@ -38,7 +38,9 @@ import org.springframework.test.context.ActiveProfiles;
  * rate, median turnaround and the share within the 5-working-day promise; the same figures are on
  * the Prometheus endpoint; staff who are not managers cannot open the page.
  */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class StatisticsBrowserTest {
 
@@ -57,9 +59,16 @@ class StatisticsBrowserTest {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(Browser.CHROMIUM.toFile());
     options.addArguments(
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--window-size=1280,1024", "--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1024",
+        "--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(Browser.CHROMEDRIVER.toFile())
@@ -97,20 +106,28 @@ class StatisticsBrowserTest {
     String lender = lenderWithThreeAsks();
 
     signIn("manager");
-    await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .ignoreExceptions()
         .untilAsserted(() -> assertThat(text()).doesNotContain("Password"));
     open("/staff/statistics");
-    await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .ignoreExceptions()
         .untilAsserted(() -> assertThat(text()).contains("Turnaround and fill rate"));
     assertThat(text()).contains("HKALL books").contains("Promised: about 5 working days");
 
-    WebElement row = browser.findElement(By.cssSelector("#table-HKALL tr[data-supplier='" + lender + "']"));
-    List<String> cells = row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList();
+    WebElement row =
+        browser.findElement(By.cssSelector("#table-HKALL tr[data-supplier='" + lender + "']"));
+    List<String> cells =
+        row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList();
     // supplier, requests, filled, not filled, fill rate, median, within promise
-    assertThat(cells).containsExactly(
-        "Statistics lender " + lender, "3", "2", "1", "67%", "5.5 working days", "50%");
+    assertThat(cells)
+        .containsExactly(
+            "Statistics lender " + lender, "3", "2", "1", "67%", "5.5 working days", "50%");
     // the lender stands in the rota with its three answers
-    WebElement standing = browser.findElement(By.cssSelector("#table-rota tr[data-lender='" + lender + "']"));
+    WebElement standing =
+        browser.findElement(By.cssSelector("#table-rota tr[data-lender='" + lender + "']"));
     assertThat(standing.getText()).contains("Statistics lender " + lender);
 
     // the same figures on the Prometheus endpoint
@@ -119,13 +136,17 @@ class StatisticsBrowserTest {
     String scrape = text();
     assertThat(scrape)
         .contains("interlend_fill_rate{service=\"HKALL\",supplier=\"" + lender + "\"} 0.666")
-        .contains("interlend_turnaround_median_days{service=\"HKALL\",supplier=\"" + lender + "\"} 5.5")
-        .contains("interlend_within_promise_ratio{service=\"HKALL\",supplier=\"" + lender + "\"} 0.5")
+        .contains(
+            "interlend_turnaround_median_days{service=\"HKALL\",supplier=\"" + lender + "\"} 5.5")
+        .contains(
+            "interlend_within_promise_ratio{service=\"HKALL\",supplier=\"" + lender + "\"} 0.5")
         .contains("interlend_promised_days{service=\"HKALL\"} 5.0");
 
     // library staff who are not managers do not see it
     signIn("staff-hku");
-    await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .ignoreExceptions()
         .untilAsserted(() -> assertThat(text()).doesNotContain("Password"));
     open("/staff/statistics");
     assertThat(text()).doesNotContain("Turnaround and fill rate");
@@ -142,34 +163,54 @@ class StatisticsBrowserTest {
         "insert into library (code, name, name_zh, staff_group, rota_rank, allows_renewal,"
             + " replacement_charge, processing_fee) values (?, ?, '統計測試', ?,"
             + " (select max(rota_rank) + 1 from library), true, 400, 100)",
-        code, "Statistics lender " + code, "staff-" + code);
+        code,
+        "Statistics lender " + code,
+        "staff-" + code);
     String patron = "PS" + UUID.randomUUID().toString().substring(0, 6);
     jdbc.update(
         "insert into patron (id, name, email, category, home_library) values (?, 'Stats Patron', ?, 'UNDERGRADUATE', ?)",
-        patron, patron.toLowerCase() + "@test.example", code);
-    LocalDate monday = LocalDate.now(LibraryCalendar.ZONE).minusWeeks(5).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        patron,
+        patron.toLowerCase() + "@test.example",
+        code);
+    LocalDate monday =
+        LocalDate.now(LibraryCalendar.ZONE)
+            .minusWeeks(5)
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     request(code, patron, monday, monday.plusDays(3), "SHIPPED");
     request(code, patron, monday, monday.plusDays(10), "SHIPPED");
     request(code, patron, monday, null, "REFUSED");
     return code;
   }
 
-  private void request(String lender, String patron, LocalDate placed, LocalDate received, String outcome) {
+  private void request(
+      String lender, String patron, LocalDate placed, LocalDate received, String outcome) {
     String id = "R-" + jdbc.queryForObject("select nextval('request_number')", Long.class);
     Timestamp at = Timestamp.from(placed.atTime(10, 0).atZone(LibraryCalendar.ZONE).toInstant());
     jdbc.update(
         "insert into request (id, kind, patron_id, title, status, created_at, updated_at)"
             + " values (?, 'PHYSICAL', ?, 'Statistics title', ?, ?, ?)",
-        id, patron, received == null ? "UNFILLED" : "RECEIVED", at, at);
-    jdbc.update("insert into request_event (request_id, status, actor, at) values (?, 'REQUESTED', 'patron', ?)", id, at);
+        id,
+        patron,
+        received == null ? "UNFILLED" : "RECEIVED",
+        at,
+        at);
+    jdbc.update(
+        "insert into request_event (request_id, status, actor, at) values (?, 'REQUESTED', 'patron', ?)",
+        id,
+        at);
     Timestamp answered = Timestamp.from(at.toInstant().plus(Duration.ofHours(20)));
     jdbc.update(
         "insert into lender_ask (request_id, lender_code, asked_at, answered_at, outcome) values (?, ?, ?, ?, ?)",
-        id, lender, at, answered, outcome);
+        id,
+        lender,
+        at,
+        answered,
+        outcome);
     if (received != null) {
       jdbc.update(
           "insert into request_event (request_id, status, actor, at) values (?, 'RECEIVED', 'staff', ?)",
-          id, Timestamp.from(received.atTime(11, 0).atZone(LibraryCalendar.ZONE).toInstant()));
+          id,
+          Timestamp.from(received.atTime(11, 0).atZone(LibraryCalendar.ZONE).toInstant()));
     }
   }
 }

@@ -24,7 +24,9 @@ import org.springframework.test.context.ActiveProfiles;
  * it imports with no warning, and submitting it with its required fields empty is refused, field by
  * field, also for the fields that appear only after a choice.
  */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class TaskFormsBrowserTest {
 
@@ -63,11 +65,20 @@ class TaskFormsBrowserTest {
     expect("scanAndUpload", Map.of("scanOutcome", "cannotSupply"), "cannotSupplyReason");
     expect("shipBackToPartner", Map.of(), "shippedBack");
     expect("sourceFromPartner", Map.of(), "sourcingResult");
-    expect("sourceFromPartner", Map.of("sourcingResult", "FOUND"), "partnerCode", "estimatedCost", "currency", "format");
+    expect(
+        "sourceFromPartner",
+        Map.of("sourcingResult", "FOUND"),
+        "partnerCode",
+        "estimatedCost",
+        "currency",
+        "format");
     expect(
         "sourceFromPartner",
         Map.of("sourcingResult", "FOUND", "format", "DIGITAL"),
-        "partnerCode", "estimatedCost", "currency", "expectedPages");
+        "partnerCode",
+        "estimatedCost",
+        "currency",
+        "expectedPages");
     expect("sourceFromPartner", Map.of("sourcingResult", "NONE"), "unfilledReason");
     expect("uploadOverseasScan", Map.of(), "uploadKeys", "expectedPages");
   }
@@ -92,7 +103,9 @@ class TaskFormsBrowserTest {
 
   @Test
   void everyFormImportsWithoutWarningsAndRefusesItsRequiredFieldsLeftEmpty() {
-    assertThat(CASES.keySet()).as("every deployed form has its cases here").containsExactlyInAnyOrderElementsOf(models.forms().keySet());
+    assertThat(CASES.keySet())
+        .as("every deployed form has its cases here")
+        .containsExactlyInAnyOrderElementsOf(models.forms().keySet());
 
     browser.signIn("staff-cityu");
     browser.waitFor("Requests");
@@ -120,7 +133,9 @@ class TaskFormsBrowserTest {
                         + "  form.destroy(); host.remove();"
                         + "}).catch(function (e) { done({ error: String(e) }); });",
                     models.forms().get(form.getKey()),
-                    new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(c.data()).toString());
+                    new com.fasterxml.jackson.databind.ObjectMapper()
+                        .valueToTree(c.data())
+                        .toString());
         String what = form.getKey() + " with " + c.data();
         if (result.get("error") != null) {
           problems.add(what + ": " + result.get("error"));

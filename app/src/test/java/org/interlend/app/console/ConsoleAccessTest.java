@@ -30,7 +30,9 @@ import org.springframework.test.context.ActiveProfiles;
  * (cuhk) get "not found" for the page, the search and every action, so ids cannot be probed; an
  * action that belongs to another party is "not allowed"; managers see every request.
  */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ConsoleAccessTest {
 
@@ -64,8 +66,10 @@ class ConsoleAccessTest {
         .until(
             () ->
                 userTasks.open().stream()
-                    .anyMatch(t -> t.processInstanceKey() == request.processInstanceKey()
-                        && t.elementId().equals("hkallPullAndShip")));
+                    .anyMatch(
+                        t ->
+                            t.processInstanceKey() == request.processInstanceKey()
+                                && t.elementId().equals("hkallPullAndShip")));
   }
 
   @Test
@@ -77,7 +81,8 @@ class ConsoleAccessTest {
     // the same answer as for a request that does not exist
     assertThat(cuhk.get("/staff/requests/R-999999999").statusCode()).isEqualTo(404);
     assertThat(cuhk.page("/staff?q=" + patron)).doesNotContain(request.id());
-    assertThat(cuhk.page("/staff?q=" + request.id())).doesNotContain("/staff/requests/" + request.id());
+    assertThat(cuhk.page("/staff?q=" + request.id()))
+        .doesNotContain("/staff/requests/" + request.id());
 
     Map<String, Map<String, String>> actions =
         Map.of(
@@ -95,7 +100,9 @@ class ConsoleAccessTest {
     }
     // nothing happened to the request
     assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.REQUESTED);
-    assertThat(requests.timeline(request.id())).extracting(RequestEvent::kind).containsOnly(RequestEvent.Kind.STATUS);
+    assertThat(requests.timeline(request.id()))
+        .extracting(RequestEvent::kind)
+        .containsOnly(RequestEvent.Kind.STATUS);
   }
 
   @Test
@@ -103,8 +110,10 @@ class ConsoleAccessTest {
     String page = "/staff/requests/" + request.id();
     WebSession cityu = new WebSession(port).signIn("staff-cityu");
     assertThat(cityu.page(page)).contains(patronName).contains("Pull and ship");
-    assertThat(cityu.page("/staff?q=" + patronName.replace(' ', '+'))).contains("/staff/requests/" + request.id());
-    HttpResponse<String> note = cityu.post(page + "/notes", Map.of("text", "Patron phoned", "audience", "STAFF"));
+    assertThat(cityu.page("/staff?q=" + patronName.replace(' ', '+')))
+        .contains("/staff/requests/" + request.id());
+    HttpResponse<String> note =
+        cityu.post(page + "/notes", Map.of("text", "Patron phoned", "audience", "STAFF"));
     assertThat(note.statusCode()).isEqualTo(302);
     assertThat(cityu.page(page)).contains("Patron phoned").contains("Note (staff only)");
 
@@ -114,7 +123,9 @@ class ConsoleAccessTest {
     assertThat(hku.post(page + "/arrival", Map.of("confirm", "yes")).statusCode()).isEqualTo(403);
     assertThat(cityu.post(page + "/recall", Map.of("confirm", "yes")).statusCode()).isEqualTo(403);
     // a staff-only note is not the patron's to see
-    assertThat(requests.history(request.id())).extracting(h -> h.note()).doesNotContain("Patron phoned");
+    assertThat(requests.history(request.id()))
+        .extracting(h -> h.note())
+        .doesNotContain("Patron phoned");
   }
 
   @Test
@@ -123,11 +134,19 @@ class ConsoleAccessTest {
     WebSession manager = new WebSession(port).signIn("manager");
     assertThat(manager.page(page)).contains(patronName);
     assertThat(manager.page("/staff?q=" + patron)).contains("/staff/requests/" + request.id());
-    assertThat(manager.post(page + "/notes", Map.of("text", "Checked by the manager", "audience", "PATRON")).statusCode())
+    assertThat(
+            manager
+                .post(
+                    page + "/notes", Map.of("text", "Checked by the manager", "audience", "PATRON"))
+                .statusCode())
         .isEqualTo(302);
-    assertThat(requests.history(request.id())).extracting(h -> h.note()).contains("Checked by the manager");
+    assertThat(requests.history(request.id()))
+        .extracting(h -> h.note())
+        .contains("Checked by the manager");
     // counter work belongs to the libraries that hold the item
-    assertThat(manager.post(page + "/check-in", Map.of("barcode", "x", "confirm", "yes")).statusCode()).isEqualTo(403);
+    assertThat(
+            manager.post(page + "/check-in", Map.of("barcode", "x", "confirm", "yes")).statusCode())
+        .isEqualTo(403);
 
     assertThat(new WebSession(port).signIn("admin").page(page)).contains(patronName);
     WebSession thePatron = new WebSession(port).signIn(patron);

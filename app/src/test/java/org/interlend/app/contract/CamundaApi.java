@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The endpoints of Camunda 8.8's Orchestration Cluster REST API that Interlend's production adapters
- * call, as the 8.8 reference documents them (page ids under {@link CamundaRestStub#DOCS}), with
- * answers in the documented shapes (all keys are JSON strings, errors are RFC 9457 problems whose
- * title is the rejection's name):
+ * The endpoints of Camunda 8.8's Orchestration Cluster REST API that Interlend's production
+ * adapters call, as the 8.8 reference documents them (page ids under {@link CamundaRestStub#DOCS}),
+ * with answers in the documented shapes (all keys are JSON strings, errors are RFC 9457 problems
+ * whose title is the rejection's name):
  *
  * <table>
  *   <tr><th>adapter call</th><th>endpoint</th><th>reference page</th></tr>
@@ -51,119 +51,243 @@ final class CamundaApi {
   /** search-user-tasks: the documented filter fields (UserTaskFilter). */
   private static final Set<String> USER_TASK_FILTER =
       Set.of(
-          "state", "assignee", "priority", "elementId", "name", "candidateGroup", "candidateUser",
-          "tenantId", "processDefinitionId", "creationDate", "completionDate", "followUpDate",
-          "dueDate", "processInstanceVariables", "localVariables", "userTaskKey",
-          "processDefinitionKey", "processInstanceKey", "elementInstanceKey");
+          "state",
+          "assignee",
+          "priority",
+          "elementId",
+          "name",
+          "candidateGroup",
+          "candidateUser",
+          "tenantId",
+          "processDefinitionId",
+          "creationDate",
+          "completionDate",
+          "followUpDate",
+          "dueDate",
+          "processInstanceVariables",
+          "localVariables",
+          "userTaskKey",
+          "processDefinitionKey",
+          "processInstanceKey",
+          "elementInstanceKey");
 
   /** search-variables: the documented filter fields (VariableFilter). */
   private static final Set<String> VARIABLE_FILTER =
-      Set.of("name", "value", "tenantId", "isTruncated", "variableKey", "scopeKey", "processInstanceKey");
+      Set.of(
+          "name",
+          "value",
+          "tenantId",
+          "isTruncated",
+          "variableKey",
+          "scopeKey",
+          "processInstanceKey");
 
   /** search-incidents: the documented filter fields (IncidentFilter). */
   private static final Set<String> INCIDENT_FILTER =
       Set.of(
-          "processDefinitionId", "errorType", "errorMessage", "elementId", "creationTime", "state",
-          "tenantId", "incidentKey", "processDefinitionKey", "processInstanceKey",
-          "elementInstanceKey", "jobKey");
+          "processDefinitionId",
+          "errorType",
+          "errorMessage",
+          "elementId",
+          "creationTime",
+          "state",
+          "tenantId",
+          "incidentKey",
+          "processDefinitionKey",
+          "processInstanceKey",
+          "elementInstanceKey",
+          "jobKey");
 
   private CamundaApi() {}
 
   static CamundaRestStub stub() throws IOException {
     CamundaRestStub stub = new CamundaRestStub();
     stub.route(
-            "POST", "/user-tasks/search", "search-user-tasks",
-            Set.of(), Set.of(), SEARCH_BODY, Set.of(),
+            "POST",
+            "/user-tasks/search",
+            "search-user-tasks",
+            Set.of(),
+            Set.of(),
+            SEARCH_BODY,
+            Set.of(),
             Map.of("filter", USER_TASK_FILTER, "page", PAGE),
             r -> Answer.json(200, page(List.of(openTask()))))
         .route(
-            "POST", "/user-tasks/(\\d+)/completion", "complete-user-task",
-            Set.of(), Set.of(), Set.of("variables", "action"), Set.of(), Map.of(),
-            r -> Long.parseLong(r.param(0)) == OPEN_TASK
-                ? Answer.empty(204)
-                : Answer.problem(404, "NOT_FOUND",
-                    "Command 'COMPLETE' rejected with code 'NOT_FOUND': Expected to complete user task"
-                        + " with key '" + r.param(0) + "', but no such user task was found",
-                    r.path()))
-        .route(
-            "POST", "/user-tasks/(\\d+)/assignment", "assign-user-task",
-            Set.of(), Set.of(), Set.of("assignee", "allowOverride", "action"), Set.of("assignee"),
+            "POST",
+            "/user-tasks/(\\d+)/completion",
+            "complete-user-task",
+            Set.of(),
+            Set.of(),
+            Set.of("variables", "action"),
+            Set.of(),
             Map.of(),
-            r -> Long.parseLong(r.param(0)) == OPEN_TASK
-                ? Answer.empty(204)
-                : Answer.problem(404, "NOT_FOUND",
-                    "Command 'ASSIGN' rejected with code 'NOT_FOUND': Expected to assign user task with"
-                        + " key '" + r.param(0) + "', but no such user task was found",
-                    r.path()))
+            r ->
+                Long.parseLong(r.param(0)) == OPEN_TASK
+                    ? Answer.empty(204)
+                    : Answer.problem(
+                        404,
+                        "NOT_FOUND",
+                        "Command 'COMPLETE' rejected with code 'NOT_FOUND': Expected to complete user task"
+                            + " with key '"
+                            + r.param(0)
+                            + "', but no such user task was found",
+                        r.path()))
         .route(
-            "DELETE", "/user-tasks/(\\d+)/assignee", "unassign-user-task",
-            Set.of(), Set.of(), null, Set.of(), Map.of(),
+            "POST",
+            "/user-tasks/(\\d+)/assignment",
+            "assign-user-task",
+            Set.of(),
+            Set.of(),
+            Set.of("assignee", "allowOverride", "action"),
+            Set.of("assignee"),
+            Map.of(),
+            r ->
+                Long.parseLong(r.param(0)) == OPEN_TASK
+                    ? Answer.empty(204)
+                    : Answer.problem(
+                        404,
+                        "NOT_FOUND",
+                        "Command 'ASSIGN' rejected with code 'NOT_FOUND': Expected to assign user task with"
+                            + " key '"
+                            + r.param(0)
+                            + "', but no such user task was found",
+                        r.path()))
+        .route(
+            "DELETE",
+            "/user-tasks/(\\d+)/assignee",
+            "unassign-user-task",
+            Set.of(),
+            Set.of(),
+            null,
+            Set.of(),
+            Map.of(),
             r -> Answer.empty(204))
         .route(
-            "POST", "/variables/search", "search-variables",
-            Set.of(), Set.of("truncateValues"), SEARCH_BODY, Set.of(),
+            "POST",
+            "/variables/search",
+            "search-variables",
+            Set.of(),
+            Set.of("truncateValues"),
+            SEARCH_BODY,
+            Set.of(),
             Map.of("filter", VARIABLE_FILTER, "page", PAGE),
-            r -> Answer.json(200, page(List.of(
-                variable("requestId", "\"R-1001\""),
-                variable("scanFiles", "[" + json(uploadReference()) + "]")))))
+            r ->
+                Answer.json(
+                    200,
+                    page(
+                        List.of(
+                            variable("requestId", "\"R-1001\""),
+                            variable("scanFiles", "[" + json(uploadReference()) + "]")))))
         .route(
-            "GET", "/documents/([^/]+)", "get-document",
-            Set.of("contentHash"), Set.of("storeId", "contentHash"), null, Set.of(), Map.of(),
+            "GET",
+            "/documents/([^/]+)",
+            "get-document",
+            Set.of("contentHash"),
+            Set.of("storeId", "contentHash"),
+            null,
+            Set.of(),
+            Map.of(),
             r -> {
               byte[] content = DOCUMENTS.get(r.param(0));
               if (content == null) {
-                return Answer.problem(404, "NOT_FOUND",
-                    "Document with id '" + r.param(0) + "' not found", r.path());
+                return Answer.problem(
+                    404, "NOT_FOUND", "Document with id '" + r.param(0) + "' not found", r.path());
               }
               if (!sha256(content).equals(r.query().get("contentHash"))) {
-                return Answer.problem(400, "INVALID_ARGUMENT",
-                    "Document hash for document " + r.param(0) + " doesn't match the provided hash "
-                        + r.query().get("contentHash"), r.path());
+                return Answer.problem(
+                    400,
+                    "INVALID_ARGUMENT",
+                    "Document hash for document "
+                        + r.param(0)
+                        + " doesn't match the provided hash "
+                        + r.query().get("contentHash"),
+                    r.path());
               }
               return new Answer(200, "application/octet-stream", content);
             })
         .route(
-            "DELETE", "/documents/([^/]+)", "delete-document",
-            Set.of(), Set.of("storeId"), null, Set.of(), Map.of(),
-            r -> DOCUMENTS.remove(r.param(0)) == null
-                ? Answer.problem(404, "NOT_FOUND", "Document with id '" + r.param(0) + "' not found", r.path())
-                : Answer.empty(204))
+            "DELETE",
+            "/documents/([^/]+)",
+            "delete-document",
+            Set.of(),
+            Set.of("storeId"),
+            null,
+            Set.of(),
+            Map.of(),
+            r ->
+                DOCUMENTS.remove(r.param(0)) == null
+                    ? Answer.problem(
+                        404,
+                        "NOT_FOUND",
+                        "Document with id '" + r.param(0) + "' not found",
+                        r.path())
+                    : Answer.empty(204))
         .route(
-            "GET", "/process-instances/(\\d+)", "get-process-instance",
-            Set.of(), Set.of(), null, Set.of(), Map.of(),
+            "GET",
+            "/process-instances/(\\d+)",
+            "get-process-instance",
+            Set.of(),
+            Set.of(),
+            null,
+            Set.of(),
+            Map.of(),
             r -> {
               long key = Long.parseLong(r.param(0));
               if (key == INSTANCE || key == ENDED_INSTANCE) {
-                return Answer.json(200, processInstance(key, key == INSTANCE ? "ACTIVE" : "COMPLETED"));
+                return Answer.json(
+                    200, processInstance(key, key == INSTANCE ? "ACTIVE" : "COMPLETED"));
               }
-              return Answer.problem(404, "NOT_FOUND",
-                  "Process instance with key '" + key + "' not found", r.path());
+              return Answer.problem(
+                  404, "NOT_FOUND", "Process instance with key '" + key + "' not found", r.path());
             })
         .route(
-            "POST", "/incidents/search", "search-incidents",
-            Set.of(), Set.of(), SEARCH_BODY, Set.of(),
+            "POST",
+            "/incidents/search",
+            "search-incidents",
+            Set.of(),
+            Set.of(),
+            SEARCH_BODY,
+            Set.of(),
             Map.of("filter", INCIDENT_FILTER, "page", PAGE),
             r -> Answer.json(200, page(List.of(incident()))))
         .route(
-            "PATCH", "/jobs/(\\d+)", "update-job",
-            Set.of(), Set.of(), Set.of("changeset", "operationReference"), Set.of("changeset"),
+            "PATCH",
+            "/jobs/(\\d+)",
+            "update-job",
+            Set.of(),
+            Set.of(),
+            Set.of("changeset", "operationReference"),
+            Set.of("changeset"),
             Map.of("changeset", Set.of("retries", "timeout")),
-            r -> Long.parseLong(r.param(0)) == JOB
-                ? Answer.empty(204)
-                : Answer.problem(404, "NOT_FOUND", "Job with key '" + r.param(0) + "' not found", r.path()))
+            r ->
+                Long.parseLong(r.param(0)) == JOB
+                    ? Answer.empty(204)
+                    : Answer.problem(
+                        404, "NOT_FOUND", "Job with key '" + r.param(0) + "' not found", r.path()))
         .route(
-            "POST", "/incidents/(\\d+)/resolution", "resolve-incident",
-            Set.of(), Set.of(), Set.of("operationReference"), Set.of(), Map.of(),
-            r -> Long.parseLong(r.param(0)) == INCIDENT
-                ? Answer.empty(204)
-                : Answer.problem(404, "NOT_FOUND",
-                    "Incident with key '" + r.param(0) + "' not found", r.path()));
+            "POST",
+            "/incidents/(\\d+)/resolution",
+            "resolve-incident",
+            Set.of(),
+            Set.of(),
+            Set.of("operationReference"),
+            Set.of(),
+            Map.of(),
+            r ->
+                Long.parseLong(r.param(0)) == INCIDENT
+                    ? Answer.empty(204)
+                    : Answer.problem(
+                        404,
+                        "NOT_FOUND",
+                        "Incident with key '" + r.param(0) + "' not found",
+                        r.path()));
     reset();
     return stub;
   }
 
   /** The documents in the stub's store (its only state), by id. */
-  private static final Map<String, byte[]> DOCUMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, byte[]> DOCUMENTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   static void reset() {
     DOCUMENTS.clear();

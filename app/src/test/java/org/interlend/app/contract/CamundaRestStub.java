@@ -115,7 +115,9 @@ final class CamundaRestStub implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** Adds a documented route; {@code path} is a regular expression with groups for path parameters. */
+  /**
+   * Adds a documented route; {@code path} is a regular expression with groups for path parameters.
+   */
   CamundaRestStub route(
       String method,
       String path,
@@ -175,7 +177,8 @@ final class CamundaRestStub implements AutoCloseable {
     if (answer.contentType() != null) {
       exchange.getResponseHeaders().set("Content-Type", answer.contentType());
     }
-    exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+    exchange.sendResponseHeaders(
+        answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
     if (answer.body().length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(answer.body());
@@ -203,7 +206,10 @@ final class CamundaRestStub implements AutoCloseable {
     }
     if (match == null) {
       String why =
-          method + " " + path + (pathKnown ? ": method not documented for this path" : ": no such endpoint");
+          method
+              + " "
+              + path
+              + (pathKnown ? ": method not documented for this path" : ": no such endpoint");
       violations.add(why);
       calls.add(new Call(method, path, query, null, null));
       return Answer.problem(pathKnown ? 405 : 404, "NOT_FOUND", why, path);
@@ -240,7 +246,8 @@ final class CamundaRestStub implements AutoCloseable {
     } else if (match.bodyFields() != null && !match.requiredBody().isEmpty()) {
       problems.add("the body with required fields " + match.requiredBody() + " is missing");
     }
-    calls.add(new Call(method, path, query, body == null ? JSON.createObjectNode() : body, match.doc()));
+    calls.add(
+        new Call(method, path, query, body == null ? JSON.createObjectNode() : body, match.doc()));
     if (!problems.isEmpty()) {
       violations.add(where + ": " + String.join("; ", problems));
       return Answer.problem(400, "INVALID_ARGUMENT", String.join("; ", problems), path);
@@ -249,11 +256,17 @@ final class CamundaRestStub implements AutoCloseable {
     for (int i = 1; i <= matcher.groupCount(); i++) {
       params.add(URLDecoder.decode(matcher.group(i), StandardCharsets.UTF_8));
     }
-    return match.answer().apply(new Request(params, query, body == null ? JSON.createObjectNode() : body, path));
+    return match
+        .answer()
+        .apply(new Request(params, query, body == null ? JSON.createObjectNode() : body, path));
   }
 
   private static void checkFields(
-      String what, JsonNode node, Set<String> allowed, Set<String> required, List<String> problems) {
+      String what,
+      JsonNode node,
+      Set<String> allowed,
+      Set<String> required,
+      List<String> problems) {
     if (!node.isObject()) {
       problems.add(what + " must be a JSON object");
       return;

@@ -94,7 +94,8 @@ class ProductionAdaptersContractTest {
 
   @Test
   void processVariablesAreSearchedInTheInstancesOwnScopeWithFullValues() {
-    Map<String, Object> variables = new CamundaUserTasks(client).processVariables(CamundaApi.INSTANCE);
+    Map<String, Object> variables =
+        new CamundaUserTasks(client).processVariables(CamundaApi.INSTANCE);
 
     assertThat(variables).containsEntry("requestId", "R-1001");
     assertThat((List<?>) variables.get("scanFiles")).hasSize(1);
@@ -102,7 +103,8 @@ class ProductionAdaptersContractTest {
     assertThat(call.query()).containsEntry("truncateValues", "false");
     assertThat(equalsFilter(call.body().at("/filter/processInstanceKey")))
         .isEqualTo(String.valueOf(CamundaApi.INSTANCE));
-    assertThat(equalsFilter(call.body().at("/filter/scopeKey"))).isEqualTo(String.valueOf(CamundaApi.INSTANCE));
+    assertThat(equalsFilter(call.body().at("/filter/scopeKey")))
+        .isEqualTo(String.valueOf(CamundaApi.INSTANCE));
   }
 
   @Test
@@ -139,7 +141,9 @@ class ProductionAdaptersContractTest {
     ClusterProcessState states = new ClusterProcessState(client);
     assertThat(states.live(CamundaApi.INSTANCE)).contains(true);
     assertThat(states.live(CamundaApi.ENDED_INSTANCE)).contains(false);
-    assertThat(states.live(CamundaApi.UNKNOWN_INSTANCE)).as("not exported yet").isEqualTo(Optional.empty());
+    assertThat(states.live(CamundaApi.UNKNOWN_INSTANCE))
+        .as("not exported yet")
+        .isEqualTo(Optional.empty());
   }
 
   /** A documented filter property: a plain value, or the advanced form {"$eq": value}. */
@@ -161,7 +165,9 @@ class ProductionAdaptersContractTest {
     HttpResponse<String> wrongField =
         http.send(
             HttpRequest.newBuilder(URI.create(camunda.address() + "/v2/user-tasks/search"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"filter\":{\"candidateGroups\":\"x\"}}", StandardCharsets.UTF_8))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"filter\":{\"candidateGroups\":\"x\"}}", StandardCharsets.UTF_8))
                 .header("Content-Type", "application/json")
                 .build(),
             HttpResponse.BodyHandlers.ofString());

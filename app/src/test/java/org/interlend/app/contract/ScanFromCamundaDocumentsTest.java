@@ -60,8 +60,8 @@ class ScanFromCamundaDocumentsTest {
   }
 
   /**
-   * Camunda's document store behind the official client, pointed at the stub's REST API. The
-   * client is not a bean: the engine's own client stays the one every worker uses.
+   * Camunda's document store behind the official client, pointed at the stub's REST API. The client
+   * is not a bean: the engine's own client stays the one every worker uses.
    */
   static final CamundaClient STUBBED_CAMUNDA =
       CamundaClient.newClientBuilder()
@@ -107,18 +107,25 @@ class ScanFromCamundaDocumentsTest {
             .latestVersion()
             .variables(
                 Map.of(
-                    "requestId", request.id(),
-                    "patronId", patron,
-                    "uploadKeys", List.of(upload),
-                    "expectedPages", 3))
+                    "requestId",
+                    request.id(),
+                    "patronId",
+                    patron,
+                    "uploadKeys",
+                    List.of(upload),
+                    "expectedPages",
+                    3))
             .send()
             .join()
             .getProcessInstanceKey();
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> requests.get(request.id()).status() == RequestStatus.DELIVERED);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> requests.get(request.id()).status() == RequestStatus.DELIVERED);
     // the copy is in the object store, marked
     String key = deliveries.get(request.id()).objectKey();
-    try (InputStream in = store.get(key); PDDocument copy = Loader.loadPDF(in.readAllBytes())) {
+    try (InputStream in = store.get(key);
+        PDDocument copy = Loader.loadPDF(in.readAllBytes())) {
       assertThat(copy.getNumberOfPages()).isEqualTo(4); // the cover and the 3 pages
       assertThat(new PDFTextStripper().getText(copy)).contains(request.id()).contains(patron);
     }
@@ -135,7 +142,8 @@ class ScanFromCamundaDocumentsTest {
   }
 
   static byte[] pdf(int pages) throws Exception {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (int i = 0; i < pages; i++) {
         doc.addPage(new PDPage(PDRectangle.A4));
       }

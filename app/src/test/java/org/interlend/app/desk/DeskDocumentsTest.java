@@ -32,7 +32,9 @@ import org.springframework.test.context.ActiveProfiles;
  * file picker uses: one part per file with its {@code X-Document-Metadata}, answered with the
  * document references; only files the task's form accepts, only so many, only for the task's staff.
  */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class DeskDocumentsTest {
 
@@ -50,32 +52,47 @@ class DeskDocumentsTest {
     String patron = "PD" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     jdbc.update(
         "insert into patron (id, name, email, category, home_library) values (?, 'Upload Test', ?, 'ACADEMIC', 'cityu')",
-        patron, patron.toLowerCase() + "@test.example");
-    String isbn = "979" + String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
-    long bib = jdbc.queryForObject("insert into bib (title, isbn) values ('Upload Book', ?) returning id", Long.class, isbn);
+        patron,
+        patron.toLowerCase() + "@test.example");
+    String isbn =
+        "979" + String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
+    long bib =
+        jdbc.queryForObject(
+            "insert into bib (title, isbn) values ('Upload Book', ?) returning id",
+            Long.class,
+            isbn);
     jdbc.update(
         "insert into item (bib_id, library_code, barcode, format, collection, status) values (?, 'hku', ?, 'BOOK', 'GENERAL', 'AVAILABLE')",
-        bib, "UP" + isbn);
+        bib,
+        "UP" + isbn);
     HttpResponse<String> placed =
         new WebSession(port)
             .api(
-                "POST", "/api/digital-requests", patron,
+                "POST",
+                "/api/digital-requests",
+                patron,
                 """
                 {"kind": "CHAPTER", "title": "Upload Book", "isbn": "%s", "chapter": "2",
                  "pageStart": 11, "pageEnd": 13, "totalPages": 200,
                  "declaration": {"researchOrPrivateStudy": true, "notSuppliedBefore": true,
                                  "notRelatedToOtherPerson": true, "noRedistribution": true}}
-                """.formatted(isbn));
+                """
+                    .formatted(isbn));
     assertThat(placed.statusCode()).isEqualTo(201);
-    long instance = requests.get(json.readTree(placed.body()).path("id").asText()).processInstanceKey();
+    long instance =
+        requests.get(json.readTree(placed.body()).path("id").asText()).processInstanceKey();
     scan =
         await()
             .atMost(Duration.ofSeconds(30))
             .until(
-                () -> userTasks.open().stream()
-                    .filter(t -> t.processInstanceKey() == instance && t.elementId().equals("scanAndUpload"))
-                    .findFirst()
-                    .orElse(null),
+                () ->
+                    userTasks.open().stream()
+                        .filter(
+                            t ->
+                                t.processInstanceKey() == instance
+                                    && t.elementId().equals("scanAndUpload"))
+                        .findFirst()
+                        .orElse(null),
                 t -> t != null);
     supplier = new WebSession(port).signIn(scan.candidateGroups().get(0));
     supplier.page("/desk/tasks/" + scan.key());
@@ -84,7 +101,8 @@ class DeskDocumentsTest {
   @Test
   void aFileTheFormAcceptsBecomesADocumentReferenceWithItsPickerKey() throws Exception {
     byte[] pdf = "%PDF-1.4\n% a scan\n".getBytes(StandardCharsets.US_ASCII);
-    HttpResponse<String> answer = upload(List.of(new Part("chapter 2.pdf", "application/pdf", pdf, "files::abc")));
+    HttpResponse<String> answer =
+        upload(List.of(new Part("chapter 2.pdf", "application/pdf", pdf, "files::abc")));
 
     assertThat(answer.statusCode()).isEqualTo(201);
     JsonNode references = json.readTree(answer.body());
@@ -98,20 +116,31 @@ class DeskDocumentsTest {
     assertThat(reference.at("/metadata/fileName").asText()).isEqualTo("chapter 2.pdf");
     assertThat(reference.at("/metadata/contentType").asText()).isEqualTo("application/pdf");
     assertThat(reference.at("/metadata/size").asLong()).isEqualTo(pdf.length);
-    assertThat(reference.at("/metadata/customProperties/pickerKey").asText()).isEqualTo("files::abc");
+    assertThat(reference.at("/metadata/customProperties/pickerKey").asText())
+        .isEqualTo("files::abc");
   }
 
   @Test
-  void aFileOfAnotherKindTooManyFilesOrAnotherLibrarysTaskAreRefusedWithTheReason() throws Exception {
+  void aFileOfAnotherKindTooManyFilesOrAnotherLibrarysTaskAreRefusedWithTheReason()
+      throws Exception {
     HttpResponse<String> wrongKind =
-        upload(List.of(new Part("notes.docx", "application/octet-stream", new byte[] {1, 2, 3}, "files::x")));
+        upload(
+            List.of(
+                new Part(
+                    "notes.docx", "application/octet-stream", new byte[] {1, 2, 3}, "files::x")));
     assertThat(wrongKind.statusCode()).isEqualTo(415);
     assertThat(json.readTree(wrongKind.body()).path("detail").asText())
-        .isEqualTo("notes.docx cannot be uploaded here; this task takes .pdf, .jpg, .jpeg, .png, .tif, .tiff.");
+        .isEqualTo(
+            "notes.docx cannot be uploaded here; this task takes .pdf, .jpg, .jpeg, .png, .tif, .tiff.");
 
     List<Part> many = new java.util.ArrayList<>();
     for (int i = 0; i < 21; i++) {
-      many.add(new Part("page-" + i + ".jpg", "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8}, "files::x"));
+      many.add(
+          new Part(
+              "page-" + i + ".jpg",
+              "image/jpeg",
+              new byte[] {(byte) 0xFF, (byte) 0xD8},
+              "files::x"));
     }
     HttpResponse<String> tooMany = upload(many);
     assertThat(tooMany.statusCode()).isEqualTo(413);
@@ -121,7 +150,8 @@ class DeskDocumentsTest {
     other.page("/desk");
     HttpResponse<String> foreign =
         other.postBody(
-            "/desk/documents?task=" + scan.key(), "multipart/form-data; boundary=b",
+            "/desk/documents?task=" + scan.key(),
+            "multipart/form-data; boundary=b",
             multipart(List.of(new Part("a.pdf", "application/pdf", new byte[] {1}, "files::y"))));
     assertThat(foreign.statusCode()).isEqualTo(403);
   }
@@ -138,9 +168,15 @@ class DeskDocumentsTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Part p : parts) {
       out.write(
-          ("--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + p.fileName() + "\"\r\n"
-                  + "Content-Type: " + p.contentType() + "\r\n"
-                  + "X-Document-Metadata: {\"customProperties\":{\"pickerKey\":\"" + p.pickerKey() + "\"}}\r\n\r\n")
+          ("--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                  + p.fileName()
+                  + "\"\r\n"
+                  + "Content-Type: "
+                  + p.contentType()
+                  + "\r\n"
+                  + "X-Document-Metadata: {\"customProperties\":{\"pickerKey\":\""
+                  + p.pickerKey()
+                  + "\"}}\r\n\r\n")
               .getBytes(StandardCharsets.UTF_8));
       out.write(p.content());
       out.write("\r\n".getBytes(StandardCharsets.UTF_8));

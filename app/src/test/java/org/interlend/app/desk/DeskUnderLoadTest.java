@@ -20,7 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The desk reads the engine's projection, never its log: parallel loads while it works are safe. */
+/**
+ * The desk reads the engine's projection, never its log: parallel loads while it works are safe.
+ */
 @SpringBootTest(
     classes = InterlendApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -27,7 +27,9 @@ import org.springframework.test.context.ActiveProfiles;
  * CSRF token), or an API call sent many times with one Idempotency-Key, places one request and
  * holds one quota slot.
  */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class OneRequestPerSubmissionTest {
 
@@ -37,17 +39,20 @@ class OneRequestPerSubmissionTest {
   long availableTitle() {
     long bib =
         jdbc.queryForObject(
-            "insert into bib (title, author) values (?, 'Test') returning id", Long.class,
+            "insert into bib (title, author) values (?, 'Test') returning id",
+            Long.class,
             "Submitted once " + Long.toString(System.nanoTime(), 36));
     jdbc.update(
         "insert into item (bib_id, library_code, barcode, format, collection, status)"
             + " values (?, 'hku', ?, 'BOOK', 'GENERAL', 'AVAILABLE')",
-        bib, "ONCE" + bib);
+        bib,
+        "ONCE" + bib);
     return bib;
   }
 
   int requestsOf(String patron) {
-    return jdbc.queryForObject("select count(*) from request where patron_id = ?", Integer.class, patron);
+    return jdbc.queryForObject(
+        "select count(*) from request where patron_id = ?", Integer.class, patron);
   }
 
   @Test
@@ -56,17 +61,25 @@ class OneRequestPerSubmissionTest {
     WebSession web = new WebSession(port).signIn(patron);
     long bib = availableTitle();
     String title = jdbc.queryForObject("select title from bib where id = ?", String.class, bib);
-    String page = web.page("/portal/search?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
+    String page =
+        web.page(
+            "/portal/search?q="
+                + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
     int form = page.indexOf("/portal/titles/" + bib + "/request");
     assertThat(form).as("the title can be requested: " + page).isPositive();
     Matcher key = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"").matcher(page);
     assertThat(key.find(form)).as("the request form carries its key").isTrue();
 
     List<HttpResponse<String>> answers =
-        concurrently(20, () -> web.post("/portal/titles/" + bib + "/request", Map.of("idempotencyKey", key.group(1))));
+        concurrently(
+            20,
+            () ->
+                web.post(
+                    "/portal/titles/" + bib + "/request", Map.of("idempotencyKey", key.group(1))));
 
     assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(302);
-    assertThat(answers.stream().map(a -> a.headers().firstValue("Location").orElse("")).distinct()).hasSize(1);
+    assertThat(answers.stream().map(a -> a.headers().firstValue("Location").orElse("")).distinct())
+        .hasSize(1);
     assertThat(requestsOf(patron)).isEqualTo(1);
   }
 
@@ -78,20 +91,35 @@ class OneRequestPerSubmissionTest {
     WebSession client = new WebSession(port);
 
     List<HttpResponse<String>> answers =
-        concurrently(20, () -> client.apiWithHeader(
-            "POST", "/api/physical-requests", patron, "{\"bibId\": " + bib + "}", "Idempotency-Key", idempotencyKey));
+        concurrently(
+            20,
+            () ->
+                client.apiWithHeader(
+                    "POST",
+                    "/api/physical-requests",
+                    patron,
+                    "{\"bibId\": " + bib + "}",
+                    "Idempotency-Key",
+                    idempotencyKey));
 
     assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201, 200);
     assertThat(answers.stream().filter(a -> a.statusCode() == 201)).hasSize(1);
     assertThat(answers.stream().filter(a -> a.statusCode() == 200))
         .allMatch(a -> a.headers().firstValue("Idempotent-Replayed").orElse("").equals("true"));
-    assertThat(answers.stream().map(a -> a.headers().firstValue("Location").orElse("")).distinct()).hasSize(1);
+    assertThat(answers.stream().map(a -> a.headers().firstValue("Location").orElse("")).distinct())
+        .hasSize(1);
     assertThat(requestsOf(patron)).isEqualTo(1);
 
     // the key is the caller's: another patron's call with it is refused and places nothing
     String other = TestPatrons.create(jdbc, "UNDERGRADUATE");
-    HttpResponse<String> stolen = client.apiWithHeader(
-        "POST", "/api/physical-requests", other, "{\"bibId\": " + bib + "}", "Idempotency-Key", idempotencyKey);
+    HttpResponse<String> stolen =
+        client.apiWithHeader(
+            "POST",
+            "/api/physical-requests",
+            other,
+            "{\"bibId\": " + bib + "}",
+            "Idempotency-Key",
+            idempotencyKey);
     assertThat(stolen.statusCode()).isEqualTo(400);
     assertThat(requestsOf(other)).isZero();
   }
@@ -102,10 +130,12 @@ class OneRequestPerSubmissionTest {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        futures.add(pool.submit(() -> {
-          go.await();
-          return call.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return call.call();
+                }));
       }
       go.countDown();
       List<T> results = new ArrayList<>();

@@ -23,7 +23,9 @@ import org.springframework.test.context.ActiveProfiles;
  * The patron's language: kept from the portal's choice, followed across sign-ins, and used for the
  * mails the workers write and the notes and reasons the portal shows.
  */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class PatronLanguageTest {
 
@@ -68,11 +70,13 @@ class PatronLanguageTest {
     String alumnus = TestPatrons.create(jdbc, "ALUMNI");
     WebSession web = new WebSession(port).signIn(alumnus);
     assertThat(web.page("/portal/search?q=copyright+law&lang=zh-TW")).contains("校友不符合港書網借閱資格。");
-    assertThat(web.page("/portal/search?q=copyright+law&lang=en")).contains("Alumni are not eligible for HKALL borrowing.");
+    assertThat(web.page("/portal/search?q=copyright+law&lang=en"))
+        .contains("Alumni are not eligible for HKALL borrowing.");
   }
 
   @Test
-  void aChineseSpeakingPatronGetsTheMailAndTheNotesInChineseAnEnglishSpeakingOneInEnglish() throws Exception {
+  void aChineseSpeakingPatronGetsTheMailAndTheNotesInChineseAnEnglishSpeakingOneInEnglish()
+      throws Exception {
     String chinese = TestPatrons.create(jdbc, "POSTGRADUATE");
     WebSession zh = new WebSession(port).signIn(chinese);
     zh.page("/portal?lang=zh-TW");
@@ -85,15 +89,24 @@ class PatronLanguageTest {
 
     Map<String, String> zhMail = awaitMail(zhRequest, "已取消");
     assertThat(zhMail.get("subject")).isEqualTo("您的複本申請 " + zhRequest.id() + " 已取消");
-    assertThat(zhMail.get("body")).contains("按您的要求").contains(zhRequest.id()).contains("Interlend 館際互借服務");
+    assertThat(zhMail.get("body"))
+        .contains("按您的要求")
+        .contains(zhRequest.id())
+        .contains("Interlend 館際互借服務");
     Map<String, String> enMail = awaitMail(enRequest, "cancelled");
-    assertThat(enMail.get("subject")).isEqualTo("Your copy request " + enRequest.id() + " is cancelled");
+    assertThat(enMail.get("subject"))
+        .isEqualTo("Your copy request " + enRequest.id() + " is cancelled");
     assertThat(enMail.get("body")).contains("As you asked");
 
     String zhPage = zh.page("/portal/requests/" + zhRequest.id());
-    assertThat(zhPage).contains("讀者於提供複本前取消。").contains("掃描").doesNotContain("Cancelled by the patron");
+    assertThat(zhPage)
+        .contains("讀者於提供複本前取消。")
+        .contains("掃描")
+        .doesNotContain("Cancelled by the patron");
     String enPage = en.page("/portal/requests/" + enRequest.id());
-    assertThat(enPage).contains("Cancelled by the patron before it was supplied.").contains("to scan it.");
+    assertThat(enPage)
+        .contains("Cancelled by the patron before it was supplied.")
+        .contains("to scan it.");
     // staff read the note in English, as the API and the staff console show it
     assertThat(requests.history(zhRequest.id()).getLast().note())
         .isEqualTo("Cancelled by the patron before it was supplied.");

@@ -3,9 +3,6 @@ package org.interlend.app.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Placing, cancelling and downloading through the portal's forms, and bad input on each. */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class PortalActionsTest {
 
@@ -48,7 +47,8 @@ class PortalActionsTest {
   }
 
   private int requestsOfPatron() {
-    return jdbc.queryForObject("select count(*) from request where patron_id = ?", Integer.class, patron);
+    return jdbc.queryForObject(
+        "select count(*) from request where patron_id = ?", Integer.class, patron);
   }
 
   @Test
@@ -56,18 +56,23 @@ class PortalActionsTest {
     assertThat(web.page("/portal/search?q=9789888528011")).contains("Request a physical copy");
     HttpResponse<String> placed = web.post("/portal/titles/1/request", Map.of());
     assertThat(placed.statusCode()).isEqualTo(302);
-    String path = placed.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+    String path =
+        placed.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
     String id = path.substring(path.lastIndexOf('/') + 1);
     assertThat(requests.get(id).patronId()).isEqualTo(patron);
 
     String detail = web.page(path);
-    assertThat(detail).contains("Request " + id + " placed.").contains("Hong Kong Copyright Law in Practice");
+    assertThat(detail)
+        .contains("Request " + id + " placed.")
+        .contains("Hong Kong Copyright Law in Practice");
     assertThat(detail).contains("Cancel this request");
 
     HttpResponse<String> cancelled = web.post(path + "/cancel", Map.of());
     assertThat(cancelled.statusCode()).isEqualTo(302);
     assertThat(requests.get(id).status()).isEqualTo(RequestStatus.CANCELLED);
-    assertThat(web.page(path)).contains("Request " + id + " cancelled.").doesNotContain("Cancel this request");
+    assertThat(web.page(path))
+        .contains("Request " + id + " cancelled.")
+        .doesNotContain("Cancel this request");
     // a second cancel is refused with the reason, and changes nothing
     web.post(path + "/cancel", Map.of());
     assertThat(web.page(path)).contains("can no longer be cancelled");
@@ -79,7 +84,8 @@ class PortalActionsTest {
     HttpResponse<String> atHome = web.post("/portal/titles/2/request", Map.of());
     assertThat(atHome.statusCode()).isEqualTo(409);
     assertThat(atHome.body()).contains("Your home library has a copy on the shelf");
-    assertThat(web.post("/portal/titles/999999/request", Map.of()).body()).contains("There is no title 999999");
+    assertThat(web.post("/portal/titles/999999/request", Map.of()).body())
+        .contains("There is no title 999999");
     assertThat(web.post("/portal/titles/abc/request", Map.of()).statusCode()).isEqualTo(404);
     assertThat(requestsOfPatron()).isZero();
   }
@@ -102,20 +108,25 @@ class PortalActionsTest {
 
   @Test
   void badDigitalRequestsAreRefusedWithMessagesAndCreateNothing() throws Exception {
-    assertThat(web.page("/portal/digital?bibId=1")).contains("value=\"Hong Kong Copyright Law in Practice\"");
+    assertThat(web.page("/portal/digital?bibId=1"))
+        .contains("value=\"Hong Kong Copyright Law in Practice\"");
 
     Map<String, String> undeclared = chapter();
     undeclared.remove("noRedistribution");
     HttpResponse<String> r1 = web.post("/portal/digital", undeclared);
     assertThat(r1.statusCode()).isEqualTo(400);
-    assertThat(r1.body()).contains("affirm every statement of the declaration").contains("value=\"320\"");
+    assertThat(r1.body())
+        .contains("affirm every statement of the declaration")
+        .contains("value=\"320\"");
 
     Map<String, String> notNumbers = chapter();
     notNumbers.put("pageStart", "forty");
     notNumbers.put("totalPages", "");
     HttpResponse<String> r2 = web.post("/portal/digital", notNumbers);
     assertThat(r2.statusCode()).isEqualTo(400);
-    assertThat(r2.body()).contains("First page: enter a whole number").contains("this field is required")
+    assertThat(r2.body())
+        .contains("First page: enter a whole number")
+        .contains("this field is required")
         .contains("value=\"forty\"");
 
     Map<String, String> backwards = chapter();
@@ -153,7 +164,8 @@ class PortalActionsTest {
     String key = deliveries.reserveKey(request.id());
     byte[] pdf = "%PDF-1.4 test copy".getBytes(StandardCharsets.US_ASCII);
     store.put(key, new ByteArrayInputStream(pdf), pdf.length, "application/pdf", Map.of());
-    deliveries.publish(request.id(), "sha", pdf.length, 2, Instant.now().plus(Duration.ofDays(14)), 5);
+    deliveries.publish(
+        request.id(), "sha", pdf.length, 2, Instant.now().plus(Duration.ofDays(14)), 5);
     String path = "/portal/requests/" + request.id();
     assertThat(web.page(path)).contains("Download the PDF").contains("5 of 5");
     assertThat(web.page(path)).doesNotContain(key); // the object's address is never shown
@@ -197,7 +209,9 @@ class PortalActionsTest {
     form.put("year", "1997");
     HttpResponse<String> placed = web.post("/portal/overseas", form);
     assertThat(placed.statusCode()).isEqualTo(302);
-    assertThat(requests.forPatron(patron)).singleElement().satisfies(r -> assertThat(r.kind()).isEqualTo("OVERSEAS"));
+    assertThat(requests.forPatron(patron))
+        .singleElement()
+        .satisfies(r -> assertThat(r.kind()).isEqualTo("OVERSEAS"));
   }
 
   @Test
@@ -218,7 +232,8 @@ class PortalActionsTest {
     assertThat(web.page(path)).contains("Request " + request.id() + " cancelled.");
 
     Request ordered = requests.create("OVERSEAS", patron, "Ordered from a partner");
-    requests.recordStatus(ordered.id(), RequestStatus.ORDERED, "staff-cityu", null, "test:" + ordered.id());
+    requests.recordStatus(
+        ordered.id(), RequestStatus.ORDERED, "staff-cityu", null, "test:" + ordered.id());
     String orderedPath = "/portal/requests/" + ordered.id();
     assertThat(web.page(orderedPath)).doesNotContain("Cancel this request");
     web.post(orderedPath + "/cancel", Map.of());
@@ -248,7 +263,9 @@ class PortalActionsTest {
         .contains("none: the lending library does not renew HKALL loans")
         .contains("HK$ <span>0.00</span>")
         .doesNotContain(">Renew<");
-    assertThat(web.page("/portal/requests")).contains("due " + loan.dueDate()).contains("HKBU Library");
+    assertThat(web.page("/portal/requests"))
+        .contains("due " + loan.dueDate())
+        .contains("HKBU Library");
 
     Request renewable = requests.create("PHYSICAL", patron, "Urban Planning in Hong Kong");
     lifecycle.open(renewable.id(), patron, "cuhk", Instant.now(), 30);

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The portal's own words (messages.properties) are in English and Traditional Chinese with the
- * same keys and the same {0} arguments. The reasons and notes the workers write are not here but in
- * the patron texts (workers' PatronTextsTest checks those).
+ * The portal's own words (messages.properties) are in English and Traditional Chinese with the same
+ * keys and the same {0} arguments. The reasons and notes the workers write are not here but in the
+ * patron texts (workers' PatronTextsTest checks those).
  */
 class PortalMessagesTest {
 
@@ -58,7 +58,8 @@ class PortalMessagesTest {
       if (texts.getProperty(key).strip().split("\\s+").length < 3) {
         continue; // a word like "Returned" may be both a status label and a note
       }
-      assertThat(portal).as("patron text " + key + " written again in messages.properties")
+      assertThat(portal)
+          .as("patron text " + key + " written again in messages.properties")
           .doesNotContain(texts.getProperty(key).strip());
     }
   }

@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The portal's pages and the catalogue and My Requests API, with a patron of the test's own. */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class PortalTest {
 
@@ -44,14 +46,18 @@ class PortalTest {
         .contains("Requestable through HKALL.");
 
     // held and on the shelf at home (CityU): borrow it there
-    assertThat(web.page("/portal/search?q=archaeology+of+the+south")).contains("Not requestable through HKALL.")
+    assertThat(web.page("/portal/search?q=archaeology+of+the+south"))
+        .contains("Not requestable through HKALL.")
         .contains("Your home library has a copy on the shelf");
     // only e-book and DVD
     assertThat(web.page("/portal/search?q=9781138124585")).contains("non-loanable format");
     // only reference copies
-    assertThat(web.page("/portal/search?q=encyclopedia+of+chinese")).contains("Reference").contains("non-loanable");
+    assertThat(web.page("/portal/search?q=encyclopedia+of+chinese"))
+        .contains("Reference")
+        .contains("non-loanable");
     // every copy out
-    assertThat(web.page("/portal/search?q=history+of+hong+kong")).contains("out on loan or missing");
+    assertThat(web.page("/portal/search?q=history+of+hong+kong"))
+        .contains("out on loan or missing");
   }
 
   /**
@@ -68,7 +74,8 @@ class PortalTest {
         .contains("You may not borrow through HKALL: Alumni are not eligible")
         .doesNotContain("can be lent to you")
         .doesNotContain("/request\"");
-    assertThat(alumni.page("/portal/digital")).contains("You may not place this request")
+    assertThat(alumni.page("/portal/digital"))
+        .contains("You may not place this request")
         .doesNotContain("name=\"pageStart\"");
     assertThat(alumni.page("/portal/overseas")).contains("You may not place this request");
 
@@ -79,7 +86,8 @@ class PortalTest {
         .doesNotContain("/request\"");
 
     // an undergraduate may ask overseas partners for copies, not books, and is told so first
-    assertThat(web.page("/portal/overseas")).contains("You may request copies of chapters and articles only");
+    assertThat(web.page("/portal/overseas"))
+        .contains("You may request copies of chapters and articles only");
     assertThat(web.page("/portal/search?q=copyright+law")).contains("can be lent to you");
   }
 
@@ -87,7 +95,9 @@ class PortalTest {
   void badSearchesGetAMessageNotAnError() throws Exception {
     HttpResponse<String> empty = web.get("/portal/search?q=+++");
     assertThat(empty.statusCode()).isEqualTo(400);
-    assertThat(empty.body()).contains("Enter a title, author, ISBN or ISSN to search.").contains("aria-invalid=\"true\"");
+    assertThat(empty.body())
+        .contains("Enter a title, author, ISBN or ISSN to search.")
+        .contains("aria-invalid=\"true\"");
 
     HttpResponse<String> tooLong = web.get("/portal/search?q=" + "x".repeat(201));
     assertThat(tooLong.statusCode()).isEqualTo(400);
@@ -101,7 +111,11 @@ class PortalTest {
   @Test
   void thePortalSpeaksTraditionalChineseOnRequestAndKeepsIt() throws Exception {
     String zh = web.page("/portal/search?q=copyright&lang=zh-TW");
-    assertThat(zh).contains("<html lang=\"zh-TW\"").contains("搜尋港書網").contains("香港大學圖書館").contains("可經港書網申請");
+    assertThat(zh)
+        .contains("<html lang=\"zh-TW\"")
+        .contains("搜尋港書網")
+        .contains("香港大學圖書館")
+        .contains("可經港書網申請");
     // the language switch keeps the search
     assertThat(zh).contains("href=\"/portal/search?q=copyright&amp;lang=en\"");
     assertThat(web.page("/portal/requests")).contains("我的申請");
@@ -111,9 +125,14 @@ class PortalTest {
   @Test
   void myRequestsListsTheRequestsAndShowsTheirHistory() throws Exception {
     Request r = requests.create("PHYSICAL", patron, "Designing Data-Intensive Applications");
-    assertThat(web.page("/portal/requests")).contains(r.id()).contains("Designing Data-Intensive Applications");
+    assertThat(web.page("/portal/requests"))
+        .contains(r.id())
+        .contains("Designing Data-Intensive Applications");
     String detail = web.page("/portal/requests/" + r.id());
-    assertThat(detail).contains("Status history").contains("patron " + patron).contains("Requested");
+    assertThat(detail)
+        .contains("Status history")
+        .contains("patron " + patron)
+        .contains("Requested");
     HttpResponse<String> unknown = web.get("/portal/requests/not-an-id");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("You have no request not-an-id.");
@@ -125,38 +144,53 @@ class PortalTest {
       requests.create("PHYSICAL", patron, String.format("Paged title %02d", i));
     }
     String first = web.page("/portal/requests");
-    assertThat(first).contains("Paged title 27").contains("Paged title 03").doesNotContain("Paged title 02")
-        .contains("Page 1 of 2").contains("Older");
+    assertThat(first)
+        .contains("Paged title 27")
+        .contains("Paged title 03")
+        .doesNotContain("Paged title 02")
+        .contains("Page 1 of 2")
+        .contains("Older");
     String second = web.page("/portal/requests?page=1");
-    assertThat(second).contains("Paged title 02").contains("Paged title 01")
-        .doesNotContain("Paged title 03").contains("Page 2 of 2").contains("Newer");
-    assertThat(web.page("/portal/requests?page=9")).contains("Page 2 of 2").contains("Paged title 01");
+    assertThat(second)
+        .contains("Paged title 02")
+        .contains("Paged title 01")
+        .doesNotContain("Paged title 03")
+        .contains("Page 2 of 2")
+        .contains("Newer");
+    assertThat(web.page("/portal/requests?page=9"))
+        .contains("Page 2 of 2")
+        .contains("Paged title 01");
   }
 
   @Test
   void theCatalogueApiAnswersWithRequestabilityAndProblemDetailsForBadInput() throws Exception {
-    JsonNode titles = json.readTree(web.api("GET", "/api/catalogue?q=9789888528011", patron, null).body());
+    JsonNode titles =
+        json.readTree(web.api("GET", "/api/catalogue?q=9789888528011", patron, null).body());
     assertThat(titles).hasSize(1);
     assertThat(titles.get(0).path("requestable").asBoolean()).isTrue();
     assertThat(titles.get(0).path("lenders").toString()).contains("hku", "cuhk", "polyu");
     assertThat(titles.get(0).path("copies")).hasSize(3);
 
-    JsonNode home = json.readTree(web.api("GET", "/api/catalogue?q=archaeology", patron, null).body());
+    JsonNode home =
+        json.readTree(web.api("GET", "/api/catalogue?q=archaeology", patron, null).body());
     assertThat(home.get(0).path("reason").asText()).isEqualTo("AVAILABLE_AT_HOME");
     assertThat(home.get(0).path("reasonMessage").asText()).contains("home library");
 
     HttpResponse<String> missing = web.api("GET", "/api/catalogue", patron, null);
     assertThat(missing.statusCode()).isEqualTo(400);
-    assertThat(missing.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+    assertThat(missing.headers().firstValue("Content-Type").orElse(""))
+        .contains("application/problem+json");
     JsonNode problem = json.readTree(missing.body());
     assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("q");
     assertThat(problem.path("detail").asText()).isEqualTo("q: enter a title, author, ISBN or ISSN");
 
-    JsonNode limits = json.readTree(web.api("GET", "/api/catalogue?q=hong&limit=0", patron, null).body());
+    JsonNode limits =
+        json.readTree(web.api("GET", "/api/catalogue?q=hong&limit=0", patron, null).body());
     assertThat(limits.path("status").asInt()).isEqualTo(400);
     assertThat(limits.path("errors").get(0).path("field").asText()).isEqualTo("limit");
 
-    JsonNode notANumber = json.readTree(web.api("GET", "/api/catalogue?q=hong&limit=many", patron, null).body());
+    JsonNode notANumber =
+        json.readTree(web.api("GET", "/api/catalogue?q=hong&limit=many", patron, null).body());
     assertThat(notANumber.path("status").asInt()).isEqualTo(400);
     assertThat(notANumber.path("detail").asText()).contains("\"many\" is not a valid int");
 
@@ -164,11 +198,13 @@ class PortalTest {
         .contains("use at most 200 characters");
 
     // a body that is not JSON is a problem too, for every controller of the API
-    HttpResponse<String> unreadable = web.api("POST", "/api/overseas-requests", patron, "{not json");
+    HttpResponse<String> unreadable =
+        web.api("POST", "/api/overseas-requests", patron, "{not json");
     assertThat(unreadable.statusCode()).isEqualTo(400);
     JsonNode body = json.readTree(unreadable.body());
     assertThat(body.path("title").asText()).isEqualTo("Unreadable request body");
-    assertThat(body.path("detail").asText()).startsWith("The request body is missing or is not JSON");
+    assertThat(body.path("detail").asText())
+        .startsWith("The request body is missing or is not JSON");
     assertThat(requests.forPatron(patron)).isEmpty();
   }
 

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  */
 public class WebSession {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"(?: type=\"hidden\")? value=\"([^\"]+)\"");
+  private static final Pattern CSRF =
+      Pattern.compile("name=\"_csrf\"(?: type=\"hidden\")? value=\"([^\"]+)\"");
 
   private final int port;
   private final CookieManager cookies = new CookieManager();
@@ -96,23 +97,31 @@ public class WebSession {
 
   /** As {@link #api}, with one more request header (e.g. Idempotency-Key). */
   public HttpResponse<String> apiWithHeader(
-      String method, String path, String user, String json, String header, String value) throws Exception {
-    HttpRequest.Builder b = request(path).header("Accept", "application/json").header(header, value);
+      String method, String path, String user, String json, String header, String value)
+      throws Exception {
+    HttpRequest.Builder b =
+        request(path).header("Accept", "application/json").header(header, value);
     if (user != null) {
       b.header(
           "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
     }
-    b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    b.header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(json));
     return send(b.build());
   }
 
   /** As {@link #api}, with the password given (the demo password is "demo"). */
-  public HttpResponse<String> apiAs(String method, String path, String user, String password) throws Exception {
+  public HttpResponse<String> apiAs(String method, String path, String user, String password)
+      throws Exception {
     HttpRequest.Builder b = request(path).header("Accept", "application/json");
     b.header(
         "Authorization",
-        "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     b.method(method, HttpRequest.BodyPublishers.noBody());
     return send(b.build());
   }
@@ -121,24 +130,31 @@ public class WebSession {
    * Posts a body as a page's script would: with the session cookie and the CSRF token of the last
    * page seen in the {@code X-CSRF-TOKEN} header.
    */
-  public HttpResponse<String> postBody(String path, String contentType, byte[] body) throws Exception {
+  public HttpResponse<String> postBody(String path, String contentType, byte[] body)
+      throws Exception {
     HttpRequest.Builder b =
-        request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (csrf != null) {
       b.header("X-CSRF-TOKEN", csrf);
     }
     return send(b.build());
   }
 
-  public HttpResponse<String> api(String method, String path, String user, String json) throws Exception {
+  public HttpResponse<String> api(String method, String path, String user, String json)
+      throws Exception {
     HttpRequest.Builder b = request(path).header("Accept", "application/json");
     if (user != null) {
       b.header(
           "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
     }
     if (json != null) {
-      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
     } else {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     }
@@ -148,7 +164,10 @@ public class WebSession {
   /** The session's cookies as a Cookie header value, for other clients to act in this session. */
   public String cookie() {
     return String.join(
-        "; ", cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
+        "; ",
+        cookies.getCookieStore().getCookies().stream()
+            .map(c -> c.getName() + "=" + c.getValue())
+            .toList());
   }
 
   public String url(String path) {

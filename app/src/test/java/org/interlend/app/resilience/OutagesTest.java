@@ -90,7 +90,8 @@ class OutagesTest {
   final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void requestsInFlightCompleteAfterOutagesOfTheObjectStoreTheDatabaseAndTheMailServer() throws Exception {
+  void requestsInFlightCompleteAfterOutagesOfTheObjectStoreTheDatabaseAndTheMailServer()
+      throws Exception {
     String patron = TestPatrons.create(jdbc, "ACADEMIC");
     String delivered = deliver(patron);
     awaitDelivered(List.of(delivered));
@@ -108,7 +109,9 @@ class OutagesTest {
     long s3Down = System.nanoTime();
     HttpResponse<byte[]> failed = download(delivered, patron);
     assertThat(failed.statusCode()).as("a download while the store is down").isEqualTo(503);
-    assertThat(deliveries.get(delivered).downloads()).as("a download that failed is not counted").isEqualTo(downloadsBefore);
+    assertThat(deliveries.get(delivered).downloads())
+        .as("a download that failed is not counted")
+        .isEqualTo(downloadsBefore);
     sleepUntil(s3Down, Duration.ofSeconds(60));
     s3.start();
     engine.increaseTime(Duration.ofMinutes(10)); // the job retries' back-off passes
@@ -126,7 +129,9 @@ class OutagesTest {
     postgres.stop();
     long dbDown = System.nanoTime();
     HttpResponse<byte[]> duringDbOutage = download(delivered, patron);
-    assertThat(duringDbOutage.statusCode()).as("signing in while the database is down").isEqualTo(503);
+    assertThat(duringDbOutage.statusCode())
+        .as("signing in while the database is down")
+        .isEqualTo(503);
     sleepUntil(dbDown, Duration.ofSeconds(30));
     postgres.start();
     engine.increaseTime(Duration.ofMinutes(10));
@@ -139,11 +144,15 @@ class OutagesTest {
       List<String> third = List.of(deliver(patron), deliver(patron));
       engine.increaseTime(Duration.ofMinutes(10));
       awaitDelivered(third);
-      assertThat(System.nanoTime() - hangs).as("delivered while the mail server hangs").isLessThan(Duration.ofSeconds(90).toNanos());
+      assertThat(System.nanoTime() - hangs)
+          .as("delivered while the mail server hangs")
+          .isLessThan(Duration.ofSeconds(90).toNanos());
       sleepUntil(hangs, Duration.ofSeconds(90));
       assertThat(hung.connections())
-          .as("the outbox tried the hung server; notices: %s",
-              jdbc.queryForList("select id, status, attempts, next_attempt_at, claimed_until, last_error, now() as now from notice"))
+          .as(
+              "the outbox tried the hung server; notices: %s",
+              jdbc.queryForList(
+                  "select id, status, attempts, next_attempt_at, claimed_until, last_error, now() as now from notice"))
           .isPositive();
     }
     greenMail.start();
@@ -151,18 +160,31 @@ class OutagesTest {
     // every notice goes out once the mail server is back, each once
     await()
         .atMost(WAIT)
-        .until(() -> jdbc.queryForObject("select count(*) from notice where status <> 'SENT'", Integer.class) == 0);
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "select count(*) from notice where status <> 'SENT'", Integer.class)
+                    == 0);
     Set<String> seen = new HashSet<>();
     List<String> twice = new ArrayList<>();
     for (MimeMessage m : greenMail.getReceivedMessages()) {
-      String mail = String.join("|", List.of(m.getAllRecipients()[0].toString(), m.getSubject(), String.valueOf(m.getContent())));
+      String mail =
+          String.join(
+              "|",
+              List.of(
+                  m.getAllRecipients()[0].toString(),
+                  m.getSubject(),
+                  String.valueOf(m.getContent())));
       if (!seen.add(mail)) {
         twice.add(m.getSubject());
       }
     }
     assertThat(twice).as("mails sent twice").isEmpty();
     int noticesForPatron =
-        jdbc.queryForObject("select count(*) from notice where recipient = ?", Integer.class, patron.toLowerCase() + "@test.example");
+        jdbc.queryForObject(
+            "select count(*) from notice where recipient = ?",
+            Integer.class,
+            patron.toLowerCase() + "@test.example");
     assertThat(noticesForPatron).as("a delivery notice per copy").isEqualTo(1 + 4 + 3 + 2);
 
     assertThat(engine.projection().incidents()).as("incidents").isEmpty();
@@ -179,7 +201,16 @@ class OutagesTest {
         .newCreateInstanceCommand()
         .bpmnProcessId("digital-delivery")
         .latestVersion()
-        .variables(Map.of("requestId", request.id(), "patronId", patron, "uploadKeys", List.of(key), "expectedPages", 3))
+        .variables(
+            Map.of(
+                "requestId",
+                request.id(),
+                "patronId",
+                patron,
+                "uploadKeys",
+                List.of(key),
+                "expectedPages",
+                3))
         .send()
         .join();
     return request.id();
@@ -192,19 +223,27 @@ class OutagesTest {
         .untilAsserted(
             () ->
                 assertThat(ids)
-                    .allSatisfy(id -> assertThat(requests.get(id).status()).as(id).isEqualTo(RequestStatus.DELIVERED)));
+                    .allSatisfy(
+                        id ->
+                            assertThat(requests.get(id).status())
+                                .as(id)
+                                .isEqualTo(RequestStatus.DELIVERED)));
   }
 
   private HttpResponse<byte[]> download(String id, String patron) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/requests/" + id + "/download"))
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((patron + ":demo").getBytes()))
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/requests/" + id + "/download"))
+            .header(
+                "Authorization",
+                "Basic " + Base64.getEncoder().encodeToString((patron + ":demo").getBytes()))
             .build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static byte[] pdf(int pages) throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (int i = 0; i < pages; i++) {
         doc.addPage(new PDPage(PDRectangle.A4));
       }
@@ -251,9 +290,13 @@ class OutagesTest {
           port,
           ProcessHandle.allProcesses()
               .filter(p -> p.info().command().orElse("").endsWith("/bin/postgres"))
-              .filter(p -> List.of(p.info().arguments().orElse(new String[0])).contains(String.valueOf(port)))
+              .filter(
+                  p ->
+                      List.of(p.info().arguments().orElse(new String[0]))
+                          .contains(String.valueOf(port)))
               .findFirst()
-              .orElseThrow(() -> new IllegalStateException("no PostgreSQL server on port " + port)));
+              .orElseThrow(
+                  () -> new IllegalStateException("no PostgreSQL server on port " + port)));
     }
 
     void stop() throws Exception {
@@ -269,7 +312,9 @@ class OutagesTest {
         // server comes back as nobody, owning its data directory
         String dataDir = command.get(command.indexOf("-D") + 1);
         run("chown", "-R", "nobody:nogroup", dataDir);
-        asIs = new ArrayList<>(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+        asIs =
+            new ArrayList<>(
+                List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
         asIs.addAll(command);
       }
       Process restarted =
@@ -314,15 +359,19 @@ class OutagesTest {
 
     HungServer(int port) throws IOException {
       socket = new ServerSocket(port, 50, java.net.InetAddress.getLoopbackAddress());
-      Thread.ofPlatform().daemon().name("hung-smtp").start(() -> {
-        while (!socket.isClosed()) {
-          try {
-            accepted.add(socket.accept());
-          } catch (IOException e) {
-            return;
-          }
-        }
-      });
+      Thread.ofPlatform()
+          .daemon()
+          .name("hung-smtp")
+          .start(
+              () -> {
+                while (!socket.isClosed()) {
+                  try {
+                    accepted.add(socket.accept());
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              });
     }
 
     int connections() {

@@ -24,7 +24,9 @@ import org.springframework.test.context.ActiveProfiles;
  * Who may see and do what: patrons see only their own requests, pages need a sign-in, the API
  * answers 401 without credentials, forms need their CSRF token, staff pages need a staff role.
  */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class AccessTest {
 
@@ -47,12 +49,22 @@ class AccessTest {
   @Test
   void pagesSendAnonymousUsersToTheSignInPage() throws Exception {
     WebSession anonymous = new WebSession(port);
-    for (String path : new String[] {"/", "/portal", "/portal/search?q=hong", "/portal/requests", "/portal/requests/" + requestOfB.id(), "/desk"}) {
+    for (String path :
+        new String[] {
+          "/",
+          "/portal",
+          "/portal/search?q=hong",
+          "/portal/requests",
+          "/portal/requests/" + requestOfB.id(),
+          "/desk"
+        }) {
       HttpResponse<String> response = anonymous.get(path);
       assertThat(response.statusCode()).as(path).isEqualTo(302);
       assertThat(response.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
     }
-    assertThat(anonymous.page("/login")).contains("<html lang=\"en\"").contains("name=\"username\"");
+    assertThat(anonymous.page("/login"))
+        .contains("<html lang=\"en\"")
+        .contains("name=\"username\"");
   }
 
   @Test
@@ -60,8 +72,10 @@ class AccessTest {
     WebSession client = new WebSession(port);
     assertThat(client.api("GET", "/api/requests", null, null).statusCode()).isEqualTo(401);
     assertThat(client.api("GET", "/api/catalogue?q=hong", null, null).statusCode()).isEqualTo(401);
-    assertThat(client.api("GET", "/api/requests/" + requestOfB.id(), null, null).statusCode()).isEqualTo(401);
-    assertThat(client.api("GET", "/api/requests", "nobody-" + patronA, null).statusCode()).isEqualTo(401);
+    assertThat(client.api("GET", "/api/requests/" + requestOfB.id(), null, null).statusCode())
+        .isEqualTo(401);
+    assertThat(client.api("GET", "/api/requests", "nobody-" + patronA, null).statusCode())
+        .isEqualTo(401);
   }
 
   @Test
@@ -72,14 +86,19 @@ class AccessTest {
     JsonNode listOfA = json.readTree(client.api("GET", "/api/requests", patronA, null).body());
     assertThat(listOfA.findValuesAsText("id")).containsExactly(ofA.id());
 
-    HttpResponse<String> foreign = client.api("GET", "/api/requests/" + requestOfB.id(), patronA, null);
+    HttpResponse<String> foreign =
+        client.api("GET", "/api/requests/" + requestOfB.id(), patronA, null);
     assertThat(foreign.statusCode()).isEqualTo(404);
-    assertThat(foreign.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
-    assertThat(json.readTree(foreign.body()).path("detail").asText()).isEqualTo("No request " + requestOfB.id() + ".");
+    assertThat(foreign.headers().firstValue("Content-Type").orElse(""))
+        .contains("application/problem+json");
+    assertThat(json.readTree(foreign.body()).path("detail").asText())
+        .isEqualTo("No request " + requestOfB.id() + ".");
     // the same answer as for a request that does not exist: ids cannot be probed
-    assertThat(client.api("GET", "/api/requests/R-999999999", patronA, null).statusCode()).isEqualTo(404);
+    assertThat(client.api("GET", "/api/requests/R-999999999", patronA, null).statusCode())
+        .isEqualTo(404);
 
-    JsonNode own = json.readTree(client.api("GET", "/api/requests/" + requestOfB.id(), patronB, null).body());
+    JsonNode own =
+        json.readTree(client.api("GET", "/api/requests/" + requestOfB.id(), patronB, null).body());
     assertThat(own.path("title").asText()).isEqualTo("A title only B asked for");
     assertThat(own.path("history").get(0).path("status").asText()).isEqualTo("REQUESTED");
   }
@@ -90,18 +109,23 @@ class AccessTest {
     a.page("/portal/requests");
     String id = requestOfB.id();
     for (String action : new String[] {"cancel", "renew", "download", "charge"}) {
-      HttpResponse<String> page = a.post("/portal/requests/" + id + "/" + action, Map.of("answer", "ACCEPT"));
+      HttpResponse<String> page =
+          a.post("/portal/requests/" + id + "/" + action, Map.of("answer", "ACCEPT"));
       assertThat(page.statusCode()).as("portal " + action).isIn(403, 404);
     }
     WebSession client = new WebSession(port);
-    for (String[] call : new String[][] {
-        {"POST", "/api/physical-requests/" + id + "/cancel"},
-        {"POST", "/api/digital-requests/" + id + "/cancel"},
-        {"GET", "/api/requests/" + id + "/loan"},
-        {"POST", "/api/requests/" + id + "/renew"},
-        {"GET", "/api/requests/" + id + "/download"},
-        {"POST", "/api/requests/" + id + "/charge"}}) {
-      HttpResponse<String> response = client.api(call[0], call[1], patronA, call[0].equals("POST") ? "{\"accept\":true}" : null);
+    for (String[] call :
+        new String[][] {
+          {"POST", "/api/physical-requests/" + id + "/cancel"},
+          {"POST", "/api/digital-requests/" + id + "/cancel"},
+          {"GET", "/api/requests/" + id + "/loan"},
+          {"POST", "/api/requests/" + id + "/renew"},
+          {"GET", "/api/requests/" + id + "/download"},
+          {"POST", "/api/requests/" + id + "/charge"}
+        }) {
+      HttpResponse<String> response =
+          client.api(
+              call[0], call[1], patronA, call[0].equals("POST") ? "{\"accept\":true}" : null);
       assertThat(response.statusCode()).as(call[0] + " " + call[1]).isIn(403, 404);
     }
     // and nothing happened to B's request
@@ -116,9 +140,13 @@ class AccessTest {
     WebSession a = new WebSession(port).signIn(patronA);
     a.page("/portal");
     assertThat(a.postRaw("/logout", Map.of()).statusCode()).isEqualTo(403);
-    assertThat(a.postRaw("/portal/requests/" + requestOfB.id() + "/cancel", Map.of()).statusCode()).isEqualTo(403);
+    assertThat(a.postRaw("/portal/requests/" + requestOfB.id() + "/cancel", Map.of()).statusCode())
+        .isEqualTo(403);
     assertThat(a.postRaw("/portal/titles/1/request", Map.of()).statusCode()).isEqualTo(403);
-    assertThat(new WebSession(port).postRaw("/login", Map.of("username", patronA, "password", "demo")).statusCode())
+    assertThat(
+            new WebSession(port)
+                .postRaw("/login", Map.of("username", patronA, "password", "demo"))
+                .statusCode())
         .isEqualTo(403);
     // still signed in: the refused sign-out did nothing
     assertThat(a.get("/portal").statusCode()).isEqualTo(200);

@@ -33,12 +33,16 @@ import org.springframework.test.context.ActiveProfiles;
  * through (the answer may still be 2xx, 409 for the request's state, 400 for input); 401, 403 and
  * 404 are refusals. The requests have no running process, so allowed actions change nothing.
  */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class AuthorizationMatrixTest {
 
   static final int OK = 0;
-  static final String[] ACTORS = {"anonymous", "patronA", "patronB", "staffHome", "staffLender", "staffOther", "manager", "admin"};
+  static final String[] ACTORS = {
+    "anonymous", "patronA", "patronB", "staffHome", "staffLender", "staffOther", "manager", "admin"
+  };
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -63,17 +67,24 @@ class AuthorizationMatrixTest {
     users.put("manager", "manager");
     users.put("admin", "admin");
 
-    bib = jdbc.queryForObject("insert into bib (title, author) values ('Matrix title', 'Test') returning id", Long.class);
+    bib =
+        jdbc.queryForObject(
+            "insert into bib (title, author) values ('Matrix title', 'Test') returning id",
+            Long.class);
     Request loan = requests.create("PHYSICAL", a, "Matrix title");
     r = loan.id();
     requests.recordStatus(r, RequestStatus.ON_LOAN, "system", null, "matrix:" + r);
     jdbc.update(
         "insert into physical_loan (request_id, bib_id, home_library, lender_code) values (?, ?, 'cityu', 'hku')",
-        r, bib);
+        r,
+        bib);
     jdbc.update(
         "insert into loan (request_id, patron_id, lender_code, checkout_at, loan_days, due_date)"
             + " values (?, ?, 'hku', ?, 28, ?)",
-        r, a, Timestamp.from(Instant.now()), Date.valueOf(LocalDate.now().plusDays(28)));
+        r,
+        a,
+        Timestamp.from(Instant.now()),
+        Date.valueOf(LocalDate.now().plusDays(28)));
 
     Request copy = requests.create("DIGITAL", a, "Matrix chapter");
     d = copy.id();
@@ -88,7 +99,9 @@ class AuthorizationMatrixTest {
     jdbc.update(
         "insert into digital_delivery (request_id, object_key, bytes, pages, published_at, available_until,"
             + " max_downloads) values (?, ?, ?, 10, now(), now() + interval '14 days', 1000)",
-        d, key, pdf.length);
+        d,
+        key,
+        pdf.length);
   }
 
   /** One endpoint and the answer each kind of user gets, in {@link #ACTORS} order. */
@@ -101,25 +114,63 @@ class AuthorizationMatrixTest {
   List<Row> apiRows() {
     String reason = "{\"reason\": \"checked in the matrix\"}";
     return List.of(
-        //                                                                     anon A    B    home lend other mgr  admin
-        new Row("GET", "/api/requests/" + r, null,                      expect(401, OK,  404, OK,  OK,  404,  OK,  OK)),
-        new Row("GET", "/api/requests/" + r + "/loan", null,            expect(401, OK,  404, OK,  OK,  404,  OK,  OK)),
-        new Row("POST", "/api/requests/" + r + "/renew", "",            expect(401, OK,  404, 403, 403, 404,  403, 403)),
-        new Row("POST", "/api/staff/requests/" + r + "/recall", "",     expect(401, 403, 403, 403, OK,  404,  403, 403)),
-        new Row("POST", "/api/staff/requests/" + r + "/check-in", "",   expect(401, 403, 403, OK,  OK,  404,  403, 403)),
-        new Row("POST", "/api/staff/requests/" + r + "/lost", "",       expect(401, 403, 403, OK,  OK,  404,  403, 403)),
-        new Row("POST", "/api/physical-requests/" + r + "/cancel", reason,
-                                                                        expect(401, OK,  404, OK,  OK,  404,  403, 403)),
-        new Row("POST", "/api/requests/" + r + "/charge", "{\"accept\": true}",
-                                                                        expect(401, OK,  404, 403, 403, 404,  403, 403)),
-        new Row("POST", "/api/staff/requests/" + r + "/charge/decline", reason,
-                                                                        expect(401, 403, 403, OK,  403, 404,  403, 403)),
-        new Row("GET", "/api/digital-requests/" + d, null,              expect(401, OK,  404, OK,  404, 404,  OK,  OK)),
-        new Row("GET", "/api/requests/" + d + "/download", null,        expect(401, OK,  404, 403, 404, 404,  403, 403)),
-        new Row("POST", "/api/digital-requests/" + d + "/cancel", reason,
-                                                                        expect(401, OK,  404, OK,  404, 404,  403, 403)),
-        new Row("POST", "/api/physical-requests", "{\"bibId\": " + bib + ", \"patronId\": \"" + users.get("patronA") + "\"}",
-                                                                        expect(401, OK,  403, OK,  403, 403,  403, 403)));
+        //                                                                     anon A    B    home
+        // lend other mgr  admin
+        new Row("GET", "/api/requests/" + r, null, expect(401, OK, 404, OK, OK, 404, OK, OK)),
+        new Row(
+            "GET", "/api/requests/" + r + "/loan", null, expect(401, OK, 404, OK, OK, 404, OK, OK)),
+        new Row(
+            "POST",
+            "/api/requests/" + r + "/renew",
+            "",
+            expect(401, OK, 404, 403, 403, 404, 403, 403)),
+        new Row(
+            "POST",
+            "/api/staff/requests/" + r + "/recall",
+            "",
+            expect(401, 403, 403, 403, OK, 404, 403, 403)),
+        new Row(
+            "POST",
+            "/api/staff/requests/" + r + "/check-in",
+            "",
+            expect(401, 403, 403, OK, OK, 404, 403, 403)),
+        new Row(
+            "POST",
+            "/api/staff/requests/" + r + "/lost",
+            "",
+            expect(401, 403, 403, OK, OK, 404, 403, 403)),
+        new Row(
+            "POST",
+            "/api/physical-requests/" + r + "/cancel",
+            reason,
+            expect(401, OK, 404, OK, OK, 404, 403, 403)),
+        new Row(
+            "POST",
+            "/api/requests/" + r + "/charge",
+            "{\"accept\": true}",
+            expect(401, OK, 404, 403, 403, 404, 403, 403)),
+        new Row(
+            "POST",
+            "/api/staff/requests/" + r + "/charge/decline",
+            reason,
+            expect(401, 403, 403, OK, 403, 404, 403, 403)),
+        new Row(
+            "GET", "/api/digital-requests/" + d, null, expect(401, OK, 404, OK, 404, 404, OK, OK)),
+        new Row(
+            "GET",
+            "/api/requests/" + d + "/download",
+            null,
+            expect(401, OK, 404, 403, 404, 404, 403, 403)),
+        new Row(
+            "POST",
+            "/api/digital-requests/" + d + "/cancel",
+            reason,
+            expect(401, OK, 404, OK, 404, 404, 403, 403)),
+        new Row(
+            "POST",
+            "/api/physical-requests",
+            "{\"bibId\": " + bib + ", \"patronId\": \"" + users.get("patronA") + "\"}",
+            expect(401, OK, 403, OK, 403, 403, 403, 403)));
   }
 
   @Test
@@ -141,12 +192,13 @@ class AuthorizationMatrixTest {
     record Page(String path, int[] expected) {}
     List<Page> pages =
         List.of(
-            //                                                       anon A    B    home lend other mgr  admin
-            new Page("/portal/requests/" + r,                 expect(302, 200, 404, 403, 403, 403,  403, 403)),
-            new Page("/portal/requests",                      expect(302, 200, 200, 403, 403, 403,  403, 403)),
-            new Page("/desk",                                 expect(302, 403, 403, 200, 200, 200,  200, 200)),
-            new Page("/desk/mail",                            expect(302, 403, 403, 403, 403, 403,  403, 200)),
-            new Page("/actuator/health",                      expect(200, 200, 200, 200, 200, 200,  200, 200)));
+            //                                                       anon A    B    home lend other
+            // mgr  admin
+            new Page("/portal/requests/" + r, expect(302, 200, 404, 403, 403, 403, 403, 403)),
+            new Page("/portal/requests", expect(302, 200, 200, 403, 403, 403, 403, 403)),
+            new Page("/desk", expect(302, 403, 403, 200, 200, 200, 200, 200)),
+            new Page("/desk/mail", expect(302, 403, 403, 403, 403, 403, 403, 200)),
+            new Page("/actuator/health", expect(200, 200, 200, 200, 200, 200, 200, 200)));
     List<String> wrong = new ArrayList<>();
     for (int i = 0; i < ACTORS.length; i++) {
       WebSession session = new WebSession(port);
@@ -156,7 +208,8 @@ class AuthorizationMatrixTest {
       for (Page page : pages) {
         HttpResponse<String> answer = session.get(page.path());
         check(wrong, "GET " + page.path(), ACTORS[i], page.expected()[i], answer);
-        if (page.path().equals("/actuator/health") && answer.body().contains("\"components\"") != ACTORS[i].equals("admin")) {
+        if (page.path().equals("/actuator/health")
+            && answer.body().contains("\"components\"") != ACTORS[i].equals("admin")) {
           wrong.add("GET /actuator/health as " + ACTORS[i] + ": details shown to the wrong user");
         }
       }
@@ -171,13 +224,25 @@ class AuthorizationMatrixTest {
     assertThat(wrong).isEmpty();
   }
 
-  private static void check(List<String> wrong, String call, String actor, int expected, HttpResponse<String> answer) {
+  private static void check(
+      List<String> wrong, String call, String actor, int expected, HttpResponse<String> answer) {
     int status = answer.statusCode();
     boolean refused = status == 401 || status == 403 || status == 404;
     boolean right = expected == OK ? !refused && status < 500 : status == expected;
     if (!right) {
-      wrong.add(call + " as " + actor + ": expected " + (expected == OK ? "ok" : expected) + " but got " + status
-          + " " + answer.body().substring(0, Math.min(200, answer.body().length())).replace('\n', ' '));
+      wrong.add(
+          call
+              + " as "
+              + actor
+              + ": expected "
+              + (expected == OK ? "ok" : expected)
+              + " but got "
+              + status
+              + " "
+              + answer
+                  .body()
+                  .substring(0, Math.min(200, answer.body().length()))
+                  .replace('\n', ' '));
     }
   }
 }

@@ -33,7 +33,9 @@ import org.springframework.test.context.ActiveProfiles;
  * API clients in production present OIDC access tokens: the API maps them to patrons and staff by
  * the same claims as the sign-in, and refuses tokens it cannot trust or place.
  */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class JwtApiTest {
 
@@ -47,7 +49,8 @@ class JwtApiTest {
   void aPatronsAccessTokenListsThatPatronsRequestsOnly() throws Exception {
     String patron = TestPatrons.create(jdbc, "POSTGRADUATE");
     String mine = requests.create("PHYSICAL", patron, "Token title").id();
-    String other = requests.create("PHYSICAL", TestPatrons.create(jdbc, "POSTGRADUATE"), "Not mine").id();
+    String other =
+        requests.create("PHYSICAL", TestPatrons.create(jdbc, "POSTGRADUATE"), "Not mine").id();
 
     HttpResponse<String> list = get("/api/requests", token(claims(patron, List.of())));
     assertThat(list.statusCode()).isEqualTo(200);
@@ -60,18 +63,24 @@ class JwtApiTest {
   void staffGroupsInTheTokenGiveTheStaffRole() throws Exception {
     String patron = TestPatrons.create(jdbc, "POSTGRADUATE");
     String id = requests.create("PHYSICAL", patron, "Recall me").id();
-    // a staff token reaches the staff API (here: a recall of a request with no loan: 404, not 401/403)
-    int status = post("/api/staff/requests/" + id + "/recall", token(claims("jdoe", List.of("/hku/staff-hku"))));
+    // a staff token reaches the staff API (here: a recall of a request with no loan: 404, not
+    // 401/403)
+    int status =
+        post(
+            "/api/staff/requests/" + id + "/recall",
+            token(claims("jdoe", List.of("/hku/staff-hku"))));
     assertThat(status).isEqualTo(404);
     // a patron token does not
-    assertThat(post("/api/staff/requests/" + id + "/recall", token(claims(patron, List.of())))).isEqualTo(403);
+    assertThat(post("/api/staff/requests/" + id + "/recall", token(claims(patron, List.of()))))
+        .isEqualTo(403);
   }
 
   @Test
   void untrustedExpiredOrUnknownTokensAreRefused() throws Exception {
     String patron = TestPatrons.create(jdbc, "POSTGRADUATE");
     String good = token(claims(patron, List.of()));
-    String tampered = good.substring(0, good.length() - 4) + (good.endsWith("AAAA") ? "BBBB" : "AAAA");
+    String tampered =
+        good.substring(0, good.length() - 4) + (good.endsWith("AAAA") ? "BBBB" : "AAAA");
     assertThat(get("/api/requests", tampered).statusCode()).isEqualTo(401);
 
     JWTClaimsSet expired =

@@ -17,8 +17,12 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Production sign-in: OIDC claims map to a patron (configurable claim) and to staff roles (groups). */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Production sign-in: OIDC claims map to a patron (configurable claim) and to staff roles (groups).
+ */
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class OidcUsersTest {
 
@@ -40,27 +44,45 @@ class OidcUsersTest {
 
   @Test
   void thePatronClaimNamesThePatronAndIsTheUsersName() {
-    OidcUser user = mapper().map(token(Map.of("library_card", "p1002", "preferred_username", "meiling")), null);
+    OidcUser user =
+        mapper().map(token(Map.of("library_card", "p1002", "preferred_username", "meiling")), null);
     assertThat(user.getName()).isEqualTo("P1002");
-    assertThat(AuthorityUtils.authorityListToSet(user.getAuthorities())).containsExactly("ROLE_PATRON");
+    assertThat(AuthorityUtils.authorityListToSet(user.getAuthorities()))
+        .containsExactly("ROLE_PATRON");
   }
 
   @Test
   void staffAndManagerRolesComeFromTheGroupsClaim() {
     OidcUser staff =
-        mapper().map(token(Map.of("preferred_username", "amy", "groups", List.of("/library/staff-hku", "readers"))), null);
+        mapper()
+            .map(
+                token(
+                    Map.of(
+                        "preferred_username",
+                        "amy",
+                        "groups",
+                        List.of("/library/staff-hku", "readers"))),
+                null);
     assertThat(staff.getName()).isEqualTo("amy");
     assertThat(AuthorityUtils.authorityListToSet(staff.getAuthorities()))
         .containsExactlyInAnyOrder("ROLE_STAFF", "GROUP_staff-hku");
 
-    OidcUser manager = mapper().map(token(Map.of("preferred_username", "boss", "groups", "managers staff-cityu")), null);
+    OidcUser manager =
+        mapper()
+            .map(
+                token(Map.of("preferred_username", "boss", "groups", "managers staff-cityu")),
+                null);
     assertThat(AuthorityUtils.authorityListToSet(manager.getAuthorities()))
         .contains("ROLE_MANAGER", "ROLE_STAFF", "GROUP_managers", "GROUP_staff-cityu");
   }
 
   @Test
   void aUserWhoIsNeitherAPatronNorStaffIsRefused() {
-    assertThatThrownBy(() -> mapper().map(token(Map.of("library_card", "X0000", "groups", List.of("readers"))), null))
+    assertThatThrownBy(
+            () ->
+                mapper()
+                    .map(
+                        token(Map.of("library_card", "X0000", "groups", List.of("readers"))), null))
         .isInstanceOf(OAuth2AuthenticationException.class)
         .hasMessageContaining("library_card");
   }

@@ -40,14 +40,15 @@ class SignInThrottleTest {
       assertThat(throttle.refusal("P1001", "10.0.0.1")).isEmpty();
     }
     throttle.failed("P1001", "10.0.0.1");
-    assertThat(throttle.refusal("p1001", "10.0.0.2")).hasValueSatisfying(
-        m -> assertThat(m).contains("this account").contains("a minute"));
+    assertThat(throttle.refusal("p1001", "10.0.0.2"))
+        .hasValueSatisfying(m -> assertThat(m).contains("this account").contains("a minute"));
     assertThat(throttle.refusal("P1002", "10.0.0.1")).as("another account").isEmpty();
 
     clock.now = clock.now.plus(Duration.ofSeconds(61));
     assertThat(throttle.refusal("P1001", "10.0.0.1")).isEmpty();
     throttle.failed("P1001", "10.0.0.1"); // the sixth: two minutes
-    assertThat(throttle.refusal("P1001", "10.0.0.1")).hasValueSatisfying(m -> assertThat(m).contains("2 minutes"));
+    assertThat(throttle.refusal("P1001", "10.0.0.1"))
+        .hasValueSatisfying(m -> assertThat(m).contains("2 minutes"));
 
     throttle.succeeded("P1001");
     assertThat(throttle.refusal("P1001", "10.0.0.1")).isEmpty();
@@ -58,14 +59,15 @@ class SignInThrottleTest {
     for (int i = 0; i < SignInThrottle.ADDRESS_LIMIT; i++) {
       throttle.failed("guess" + i, "10.9.9.9");
     }
-    assertThat(throttle.refusal("somebody", "10.9.9.9")).hasValueSatisfying(
-        m -> assertThat(m).contains("network address").contains("5 minutes"));
+    assertThat(throttle.refusal("somebody", "10.9.9.9"))
+        .hasValueSatisfying(m -> assertThat(m).contains("network address").contains("5 minutes"));
     assertThat(throttle.refusal("somebody", "10.9.9.8")).isEmpty();
 
     for (int i = 0; i < 20; i++) {
       throttle.failed("P1003", null);
     }
-    assertThat(throttle.refusal("P1003", null)).hasValueSatisfying(m -> assertThat(m).contains("15 minutes"));
+    assertThat(throttle.refusal("P1003", null))
+        .hasValueSatisfying(m -> assertThat(m).contains("15 minutes"));
   }
 
   @Test

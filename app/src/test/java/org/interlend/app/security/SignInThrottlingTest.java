@@ -20,7 +20,9 @@ import org.springframework.test.context.ActiveProfiles;
  * the API (429, before the password is checked, even the right one) and on the sign-in form (a
  * message saying why and how long). Security headers on every answer.
  */
-@SpringBootTest(classes = InterlendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = InterlendApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class SignInThrottlingTest {
 
@@ -38,14 +40,20 @@ class SignInThrottlingTest {
     String patron = TestPatrons.create(jdbc, "UNDERGRADUATE");
     WebSession client = new WebSession(port);
     for (int i = 0; i < 5; i++) {
-      assertThat(client.apiAs("GET", "/api/requests", patron, "wrong-" + i).statusCode()).isEqualTo(401);
+      assertThat(client.apiAs("GET", "/api/requests", patron, "wrong-" + i).statusCode())
+          .isEqualTo(401);
     }
     HttpResponse<String> locked = client.apiAs("GET", "/api/requests", patron, "demo");
     assertThat(locked.statusCode()).isEqualTo(429);
     assertThat(locked.headers().firstValue("Retry-After")).isPresent();
-    assertThat(locked.body()).contains("Too many wrong passwords for this account").contains("a minute");
+    assertThat(locked.body())
+        .contains("Too many wrong passwords for this account")
+        .contains("a minute");
     // other accounts are not affected
-    assertThat(client.api("GET", "/api/requests", TestPatrons.create(jdbc, "UNDERGRADUATE"), null).statusCode())
+    assertThat(
+            client
+                .api("GET", "/api/requests", TestPatrons.create(jdbc, "UNDERGRADUATE"), null)
+                .statusCode())
         .isEqualTo(200);
   }
 
@@ -55,11 +63,13 @@ class SignInThrottlingTest {
     WebSession web = new WebSession(port);
     web.page("/login");
     for (int i = 0; i < 5; i++) {
-      HttpResponse<String> wrong = web.post("/login", Map.of("username", patron, "password", "wrong"));
+      HttpResponse<String> wrong =
+          web.post("/login", Map.of("username", patron, "password", "wrong"));
       assertThat(wrong.headers().firstValue("Location").orElse("")).endsWith("/login?error");
       web.page("/login");
     }
-    HttpResponse<String> refused = web.post("/login", Map.of("username", patron, "password", "demo"));
+    HttpResponse<String> refused =
+        web.post("/login", Map.of("username", patron, "password", "demo"));
     assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/login?locked");
     assertThat(web.page("/login?locked")).contains("Too many wrong passwords for this account");
   }
@@ -70,8 +80,11 @@ class SignInThrottlingTest {
     for (HttpResponse<String> answer :
         new HttpResponse[] {web.get("/login"), web.api("GET", "/api/requests", null, null)}) {
       assertThat(answer.headers().firstValue("Content-Security-Policy").orElse(""))
-          .contains("default-src 'self'").contains("script-src 'self'").contains("frame-ancestors 'none'");
-      assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+          .contains("default-src 'self'")
+          .contains("script-src 'self'")
+          .contains("frame-ancestors 'none'");
+      assertThat(answer.headers().firstValue("Referrer-Policy"))
+          .hasValue("strict-origin-when-cross-origin");
     }
   }
 }

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.util.Arrays;
-
 import org.apache.fontbox.afm.FontMetrics;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -17,25 +16,29 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * What the copy needs of Helvetica, the Standard 14 font every viewer supplies: its WinAnsi
- * encoding, its widths (from the metrics bundled with PDFBox), and glyph outlines for the
- * diagonal mark (from the metrically compatible Liberation Sans bundled with PDFBox).
+ * encoding, its widths (from the metrics bundled with PDFBox), and glyph outlines for the diagonal
+ * mark (from the metrically compatible Liberation Sans bundled with PDFBox).
  *
  * <p>Not PDFBox's {@code PDType1Font}: building one makes PDFBox's font mapper look for a system
  * font to render with, which allocates some 27 MB the first time, more than a whole 300-page copy.
  */
 final class Helvetica {
 
-    static final Helvetica REGULAR = new Helvetica("Helvetica");
-    static final Helvetica BOLD = new Helvetica("Helvetica-Bold");
+  static final Helvetica REGULAR = new Helvetica("Helvetica");
+  static final Helvetica BOLD = new Helvetica("Helvetica-Bold");
 
-    /** PDF's WinAnsiEncoding is Windows code page 1252 for every character it has (PDF 32000-1, D.2). */
-    private static final Charset CP1252 = Charset.forName("windows-1252");
-    /**
-     * Glyph names of WinAnsiEncoding from code 0x20 to 0xFF ("-": no character), as listed in PDF
-     * 32000-1, annex D.2. Written out rather than taken from PDFBox's {@code WinAnsiEncoding},
-     * whose first use allocates some 11 MB.
-     */
-    private static final String[] GLYPHS = ("""
+  /**
+   * PDF's WinAnsiEncoding is Windows code page 1252 for every character it has (PDF 32000-1, D.2).
+   */
+  private static final Charset CP1252 = Charset.forName("windows-1252");
+
+  /**
+   * Glyph names of WinAnsiEncoding from code 0x20 to 0xFF ("-": no character), as listed in PDF
+   * 32000-1, annex D.2. Written out rather than taken from PDFBox's {@code WinAnsiEncoding}, whose
+   * first use allocates some 11 MB.
+   */
+  private static final String[] GLYPHS =
+      ("""
             space exclam quotedbl numbersign dollar percent ampersand quotesingle parenleft parenright asterisk
             plus comma hyphen period slash zero one two three four five six seven eight nine colon semicolon less
             equal greater question at A B C D E F G H I J K L M N O P Q R S T U V W X Y Z bracketleft backslash
@@ -54,92 +57,102 @@ final class Helvetica {
             agrave aacute acircumflex atilde adieresis aring ae ccedilla egrave eacute ecircumflex edieresis igrave
             iacute icircumflex idieresis eth ntilde ograve oacute ocircumflex otilde odieresis divide oslash
             ugrave uacute ucircumflex udieresis yacute thorn ydieresis
-            """).strip().split("\\s+");
-    private static final String OUTLINE_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+            """)
+          .strip()
+          .split("\\s+");
 
-    private final String name;
-    private final FontMetrics metrics;
+  private static final String OUTLINE_FONT =
+      "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
-    private Helvetica(String name) {
-        this.name = name;
-        this.metrics = Standard14Fonts.getAFM(name);
+  private final String name;
+  private final FontMetrics metrics;
+
+  private Helvetica(String name) {
+    this.name = name;
+    this.metrics = Standard14Fonts.getAFM(name);
+  }
+
+  String name() {
+    return name;
+  }
+
+  /**
+   * {@code text} in WinAnsiEncoding, one byte a character.
+   *
+   * @throws IllegalArgumentException naming the first character the encoding lacks
+   */
+  byte[] encode(String text) {
+    CharsetEncoder encoder = CP1252.newEncoder();
+    byte[] bytes = new byte[text.length()];
+    int n = 0;
+    for (int i = 0; i < text.length(); ) {
+      int codePoint = text.codePointAt(i);
+      String character = new String(Character.toChars(codePoint));
+      int code = -1;
+      if (encoder.canEncode(character)) {
+        code = character.getBytes(CP1252)[0] & 0xff;
+      }
+      if (code < 0 || glyph(code) == null) {
+        throw new IllegalArgumentException(
+            String.format(
+                "U+%04X ('%s') is not available in %s's encoding " + "WinAnsiEncoding",
+                codePoint, character, name));
+      }
+      bytes[n++] = (byte) code;
+      i += Character.charCount(codePoint);
     }
+    return Arrays.copyOf(bytes, n);
+  }
 
-    String name() {
-        return name;
+  /**
+   * Width of {@code text} at a size of one point; checks the characters as {@link #encode} does.
+   */
+  float width(String text) {
+    float width = 0;
+    for (byte code : encode(text)) {
+      width += metrics.getCharacterWidth(glyph(code & 0xff));
     }
+    return width / 1000f;
+  }
 
-    /**
-     * {@code text} in WinAnsiEncoding, one byte a character.
-     *
-     * @throws IllegalArgumentException naming the first character the encoding lacks
-     */
-    byte[] encode(String text) {
-        CharsetEncoder encoder = CP1252.newEncoder();
-        byte[] bytes = new byte[text.length()];
-        int n = 0;
-        for (int i = 0; i < text.length(); ) {
-            int codePoint = text.codePointAt(i);
-            String character = new String(Character.toChars(codePoint));
-            int code = -1;
-            if (encoder.canEncode(character)) {
-                code = character.getBytes(CP1252)[0] & 0xff;
-            }
-            if (code < 0 || glyph(code) == null) {
-                throw new IllegalArgumentException(String.format("U+%04X ('%s') is not available in %s's encoding "
-                        + "WinAnsiEncoding", codePoint, character, name));
-            }
-            bytes[n++] = (byte) code;
-            i += Character.charCount(codePoint);
-        }
-        return Arrays.copyOf(bytes, n);
+  /**
+   * The glyph name of a WinAnsi code, or null for codes without a glyph (controls, unused codes).
+   */
+  static String glyph(int code) {
+    if (code < 0x20 || code > 0xff) {
+      return null;
     }
+    String glyph = GLYPHS[code - 0x20];
+    return glyph.equals("-") ? null : glyph;
+  }
 
-    /** Width of {@code text} at a size of one point; checks the characters as {@link #encode} does. */
-    float width(String text) {
-        float width = 0;
+  /**
+   * Outlines of {@code text}, in glyph units (1000 to the em) from 0,0, advancing by Helvetica's
+   * widths.
+   */
+  GeneralPath outline(String text) {
+    try (InputStream in = Helvetica.class.getResourceAsStream(OUTLINE_FONT)) {
+      if (in == null) {
+        throw new IllegalStateException("PDFBox's bundled " + OUTLINE_FONT + " is missing");
+      }
+      TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in));
+      try (font) {
+        double scale = 1000.0 / font.getUnitsPerEm();
+        GeneralPath outline = new GeneralPath();
+        double x = 0;
         for (byte code : encode(text)) {
-            width += metrics.getCharacterWidth(glyph(code & 0xff));
+          String glyph = glyph(code & 0xff);
+          GeneralPath path = font.getPath(glyph);
+          AffineTransform place = AffineTransform.getTranslateInstance(x, 0);
+          place.scale(scale, scale);
+          path.transform(place);
+          outline.append(path, false);
+          x += metrics.getCharacterWidth(glyph);
         }
-        return width / 1000f;
+        return outline;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("PDFBox's bundled " + OUTLINE_FONT + " cannot be read", e);
     }
-
-    /** The glyph name of a WinAnsi code, or null for codes without a glyph (controls, unused codes). */
-    static String glyph(int code) {
-        if (code < 0x20 || code > 0xff) {
-            return null;
-        }
-        String glyph = GLYPHS[code - 0x20];
-        return glyph.equals("-") ? null : glyph;
-    }
-
-    /**
-     * Outlines of {@code text}, in glyph units (1000 to the em) from 0,0, advancing by Helvetica's
-     * widths.
-     */
-    GeneralPath outline(String text) {
-        try (InputStream in = Helvetica.class.getResourceAsStream(OUTLINE_FONT)) {
-            if (in == null) {
-                throw new IllegalStateException("PDFBox's bundled " + OUTLINE_FONT + " is missing");
-            }
-            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in));
-            try (font) {
-                double scale = 1000.0 / font.getUnitsPerEm();
-                GeneralPath outline = new GeneralPath();
-                double x = 0;
-                for (byte code : encode(text)) {
-                    String glyph = glyph(code & 0xff);
-                    GeneralPath path = font.getPath(glyph);
-                    AffineTransform place = AffineTransform.getTranslateInstance(x, 0);
-                    place.scale(scale, scale);
-                    path.transform(place);
-                    outline.append(path, false);
-                    x += metrics.getCharacterWidth(glyph);
-                }
-                return outline;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("PDFBox's bundled " + OUTLINE_FONT + " cannot be read", e);
-        }
-    }
+  }
 }

@@ -1,7 +1,6 @@
 package org.interlend.copying.scan;
 
 import java.util.Objects;
-
 import org.interlend.copying.scan.ScanCheck.Reason;
 
 /**
@@ -10,15 +9,15 @@ import org.interlend.copying.scan.ScanCheck.Reason;
  */
 public class UnusableScanException extends Exception {
 
-    private final Reason reason;
+  private final Reason reason;
 
-    public UnusableScanException(Reason reason, String message, Throwable cause) {
-        super(message, cause);
-        this.reason = Objects.requireNonNull(reason, "reason");
-    }
+  public UnusableScanException(Reason reason, String message, Throwable cause) {
+    super(message, cause);
+    this.reason = Objects.requireNonNull(reason, "reason");
+  }
 
-    /** The machine code, as for a {@link ScanCheck.Rejected} upload. */
-    public Reason reason() {
-        return reason;
-    }
+  /** The machine code, as for a {@link ScanCheck.Rejected} upload. */
+  public Reason reason() {
+    return reason;
+  }
 }

@@ -3,17 +3,17 @@ package org.interlend.lending.lifecycle;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads instants that the process passes to workers: ISO-8601 strings, either from a caller
- * ({@code 2026-03-01T02:00:00Z}) or from a FEEL {@code now()} on the engine clock, which Zeebe
- * writes as a zoned date-time ({@code 2026-03-01T10:00:00.123+08:00[Asia/Hong_Kong]}, or FEEL's own
- * {@code ...@Asia/Hong_Kong} form). Workers use these, never the JVM clock, so that the engine's
- * clock (and time travel in tests) decides dates.
+ * Reads instants that the process passes to workers: ISO-8601 strings, either from a caller ({@code
+ * 2026-03-01T02:00:00Z}) or from a FEEL {@code now()} on the engine clock, which Zeebe writes as a
+ * zoned date-time ({@code 2026-03-01T10:00:00.123+08:00[Asia/Hong_Kong]}, or FEEL's own {@code
+ * ...@Asia/Hong_Kong} form). Workers use these, never the JVM clock, so that the engine's clock
+ * (and time travel in tests) decides dates.
  */
 public final class EngineTime {
 

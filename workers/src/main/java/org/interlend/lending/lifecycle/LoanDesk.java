@@ -11,11 +11,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Asks a running {@code loan-lifecycle} to act on a loan: renew, recall, check in. The process is the
- * one writer of the loan; these methods publish the message (correlation key = request id) and wait
- * briefly until the process has acted, so that a patron or the counter gets the answer at once. If
- * the process has not answered within the wait, the answer is "pending": the message stays buffered
- * and the process acts on it when it can.
+ * Asks a running {@code loan-lifecycle} to act on a loan: renew, recall, check in. The process is
+ * the one writer of the loan; these methods publish the message (correlation key = request id) and
+ * wait briefly until the process has acted, so that a patron or the counter gets the answer at
+ * once. If the process has not answered within the wait, the answer is "pending": the message stays
+ * buffered and the process acts on it when it can.
  */
 @Service
 public class LoanDesk {
@@ -114,7 +114,8 @@ public class LoanDesk {
    * Publishes once per message id: the same recall or check-in sent twice while the first is still
    * buffered is the same message, which the engine refuses as a duplicate; that is not an error.
    */
-  private void publish(String message, String requestId, String messageId, Map<String, Object> vars) {
+  private void publish(
+      String message, String requestId, String messageId, Map<String, Object> vars) {
     messages.publish(message, requestId, messageId, vars);
   }
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import org.interlend.calendar.Calendars;
+import org.interlend.calendar.LibraryCalendar;
 import org.interlend.lending.rules.Fine;
 import org.interlend.lending.rules.FineCalculator;
 import org.interlend.lending.rules.LoanCalendar;
@@ -12,19 +14,18 @@ import org.interlend.lending.rules.LoanPolicy;
 import org.interlend.lending.rules.RecallRule;
 import org.interlend.lending.rules.RenewalDecision;
 import org.interlend.lending.rules.RenewalRule;
-import org.interlend.calendar.Calendars;
-import org.interlend.calendar.LibraryCalendar;
 import org.interlend.libraries.Libraries;
-import org.interlend.patrons.Patrons;
 import org.interlend.libraries.Library;
+import org.interlend.patrons.Patrons;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What happens to a loan during its life: checkout, renewals, recall, overdue, return, loss. Each
- * method applies the plain-Java rules ({@code org.interlend.lending.rules}) to the stored loan under
- * a row lock and persists the outcome; each is safe to call again with the same arguments (a retried
- * job), returning the outcome of the first call. Instants come from the engine clock, never the JVM's.
+ * method applies the plain-Java rules ({@code org.interlend.lending.rules}) to the stored loan
+ * under a row lock and persists the outcome; each is safe to call again with the same arguments (a
+ * retried job), returning the outcome of the first call. Instants come from the engine clock, never
+ * the JVM's.
  */
 @Service
 public class LoanLifecycle {
@@ -79,9 +80,14 @@ public class LoanLifecycle {
     LoanTerms t = terms.get();
     BigDecimal fee = t.finePerDay() == null ? policy.finePerDay() : t.finePerDay();
     return new LoanPolicy(
-        policy.loanPeriodDays(), policy.maxRenewals(), policy.renewalWindowDays(),
-        policy.minimumUseDays(), policy.recallNoticeDays(), fee,
-        t.finePerDay() == null ? policy.recalledFinePerDay() : fee, policy.fineCap(),
+        policy.loanPeriodDays(),
+        policy.maxRenewals(),
+        policy.renewalWindowDays(),
+        policy.minimumUseDays(),
+        policy.recallNoticeDays(),
+        fee,
+        t.finePerDay() == null ? policy.recalledFinePerDay() : fee,
+        policy.fineCap(),
         t.allowsRenewal());
   }
 
@@ -91,7 +97,11 @@ public class LoanLifecycle {
    */
   @Transactional
   public PatronLoan open(
-      String requestId, String patronId, String lenderCode, Instant checkoutAt, int loanDays,
+      String requestId,
+      String patronId,
+      String lenderCode,
+      Instant checkoutAt,
+      int loanDays,
       LoanTerms terms) {
     if (terms == null) {
       return open(requestId, patronId, lenderCode, checkoutAt, loanDays);
@@ -122,16 +132,24 @@ public class LoanLifecycle {
     PatronLoan loan = loans.get(requestId);
     if (!loan.patronId().equals(patronId) || !loan.lenderCode().equals(lenderCode)) {
       throw new IllegalStateException(
-          "request " + requestId + " already has a loan to " + loan.patronId() + " from "
-              + loan.lenderCode() + ", not to " + patronId + " from " + lenderCode);
+          "request "
+              + requestId
+              + " already has a loan to "
+              + loan.patronId()
+              + " from "
+              + loan.lenderCode()
+              + ", not to "
+              + patronId
+              + " from "
+              + lenderCode);
     }
     return loan;
   }
 
   /**
    * Decides a renewal requested at {@code requestedAt} and, when granted, extends the loan. The
-   * decision is recorded once per {@code dedupKey} and once per {@code renewalId} (if given): asking
-   * again returns the recorded decision.
+   * decision is recorded once per {@code dedupKey} and once per {@code renewalId} (if given):
+   * asking again returns the recorded decision.
    */
   @Transactional
   public Renewal renew(String requestId, String renewalId, Instant requestedAt, String dedupKey) {
@@ -147,23 +165,49 @@ public class LoanLifecycle {
     Renewal renewal;
     if (loan.closed()) {
       renewal =
-          new Renewal(requestId, renewalId, requestedAt, false, "CLOSED",
-              "This loan has ended; there is nothing to renew.", loan.dueDate(), loan.dueDate());
+          new Renewal(
+              requestId,
+              renewalId,
+              requestedAt,
+              false,
+              "CLOSED",
+              "This loan has ended; there is nothing to renew.",
+              loan.dueDate(),
+              loan.dueDate());
     } else {
       RenewalDecision decision =
-          new RenewalRule(policy(loan), calendar(loan.patronId())).decide(loan.toRuleLoan(), requestedAt);
+          new RenewalRule(policy(loan), calendar(loan.patronId()))
+              .decide(loan.toRuleLoan(), requestedAt);
       renewal =
           switch (decision) {
             case RenewalDecision.Granted g -> {
               loans.renew(requestId, g.loan().dueDate(), g.loan().renewalsUsed());
-              yield new Renewal(requestId, renewalId, requestedAt, true, null,
-                  "Renewed: the item is now due on " + g.loan().dueDate() + " (renewal "
-                      + g.loan().renewalsUsed() + " of " + policy(loan).maxRenewals() + ").",
-                  loan.dueDate(), g.loan().dueDate());
+              yield new Renewal(
+                  requestId,
+                  renewalId,
+                  requestedAt,
+                  true,
+                  null,
+                  "Renewed: the item is now due on "
+                      + g.loan().dueDate()
+                      + " (renewal "
+                      + g.loan().renewalsUsed()
+                      + " of "
+                      + policy(loan).maxRenewals()
+                      + ").",
+                  loan.dueDate(),
+                  g.loan().dueDate());
             }
             case RenewalDecision.Refused r ->
-                new Renewal(requestId, renewalId, requestedAt, false, r.reason().name(),
-                    r.message(), loan.dueDate(), loan.dueDate());
+                new Renewal(
+                    requestId,
+                    renewalId,
+                    requestedAt,
+                    false,
+                    r.reason().name(),
+                    r.message(),
+                    loan.dueDate(),
+                    loan.dueDate());
           };
     }
     loans.recordRenewal(renewal, dedupKey);
@@ -176,7 +220,10 @@ public class LoanLifecycle {
    */
   public record RecallOutcome(PatronLoan loan, boolean applied) {}
 
-  /** Applies a recall by the lender at {@code recalledAt} ({@link RecallRule}); the first recall governs. */
+  /**
+   * Applies a recall by the lender at {@code recalledAt} ({@link RecallRule}); the first recall
+   * governs.
+   */
   @Transactional
   public RecallOutcome recall(String requestId, Instant recalledAt, String dedupKey) {
     PatronLoan loan = loans.lock(requestId);
@@ -247,19 +294,38 @@ public class LoanLifecycle {
     Optional<LoanTerms> terms = loans.terms(requestId);
     String whose = terms.map(t -> "the partner (" + t.partnerCode() + ")").orElse(lender.name());
     BigDecimal replacement =
-        terms.map(LoanTerms::replacementCharge).filter(java.util.Objects::nonNull).orElse(lender.replacementCharge());
+        terms
+            .map(LoanTerms::replacementCharge)
+            .filter(java.util.Objects::nonNull)
+            .orElse(lender.replacementCharge());
     BigDecimal fee =
-        terms.map(LoanTerms::processingFee).filter(java.util.Objects::nonNull).orElse(lender.processingFee());
+        terms
+            .map(LoanTerms::processingFee)
+            .filter(java.util.Objects::nonNull)
+            .orElse(lender.processingFee());
     String what = "DAMAGED".equals(loan.lossKind()) ? "damaged" : "lost";
     Fine fine = chargeOverdue(loan, loan.lostAt(), "recorded " + what);
-    ledger.charge(loan.patronId(), requestId, FineLedger.REPLACEMENT, replacement,
-        "Replacement charge of " + whose + " for an item " + what, loan.lostAt());
-    ledger.charge(loan.patronId(), requestId, FineLedger.PROCESSING_FEE, fee,
-        "Processing fee of " + whose + " for an item " + what, loan.lostAt());
+    ledger.charge(
+        loan.patronId(),
+        requestId,
+        FineLedger.REPLACEMENT,
+        replacement,
+        "Replacement charge of " + whose + " for an item " + what,
+        loan.lostAt());
+    ledger.charge(
+        loan.patronId(),
+        requestId,
+        FineLedger.PROCESSING_FEE,
+        fee,
+        "Processing fee of " + whose + " for an item " + what,
+        loan.lostAt());
     return new LossCharges(loan, fine, replacement, fee);
   }
 
-  /** How the days were charged: one rate, or the normal rate until the recall and then the recalled one. */
+  /**
+   * How the days were charged: one rate, or the normal rate until the recall and then the recalled
+   * one.
+   */
   static String rates(Fine fine, LoanPolicy policy) {
     if (fine.recalledDays() == 0) {
       return " at HK$" + fine.dailyRate() + "/day";
@@ -267,9 +333,15 @@ public class LoanLifecycle {
     if (fine.recalledDays() == fine.overdueDays()) {
       return " at HK$" + policy.recalledFinePerDay() + "/day (recalled item)";
     }
-    return ": " + (fine.overdueDays() - fine.recalledDays()) + " at HK$" + policy.finePerDay()
-        + "/day, then " + fine.recalledDays() + " from the recall at HK$"
-        + policy.recalledFinePerDay() + "/day";
+    return ": "
+        + (fine.overdueDays() - fine.recalledDays())
+        + " at HK$"
+        + policy.finePerDay()
+        + "/day, then "
+        + fine.recalledDays()
+        + " from the recall at HK$"
+        + policy.recalledFinePerDay()
+        + "/day";
   }
 
   private Fine chargeOverdue(PatronLoan loan, Instant endedAt, String ended) {
@@ -279,9 +351,16 @@ public class LoanLifecycle {
         loan.requestId(),
         FineLedger.OVERDUE,
         fine.amount(),
-        "Overdue " + fine.overdueDays() + " day(s)" + rates(fine, policy(loan))
-            + ": due " + loan.dueDate() + ", "
-            + ended + " " + LoanCalendar.dateOf(endedAt),
+        "Overdue "
+            + fine.overdueDays()
+            + " day(s)"
+            + rates(fine, policy(loan))
+            + ": due "
+            + loan.dueDate()
+            + ", "
+            + ended
+            + " "
+            + LoanCalendar.dateOf(endedAt),
         endedAt);
     return fine;
   }

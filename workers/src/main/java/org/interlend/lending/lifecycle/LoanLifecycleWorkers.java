@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Job workers of the {@code loan-lifecycle} process. Each reads its variables, calls {@link
- * LoanLifecycle} and returns the loan's state for the gateways, timer and notices. Times ("now") come
- * from the process (FEEL {@code now()} on the engine clock), never from this JVM's clock. The job key
- * is the deduplication key where the outcome is not already idempotent by the loan's state.
+ * LoanLifecycle} and returns the loan's state for the gateways, timer and notices. Times ("now")
+ * come from the process (FEEL {@code now()} on the engine clock), never from this JVM's clock. The
+ * job key is the deduplication key where the outcome is not already idempotent by the loan's state.
  */
 @Component
 public class LoanLifecycleWorkers {
@@ -140,7 +140,9 @@ public class LoanLifecycleWorkers {
         lifecycle.recordLoss(requestId, EngineTime.parse("lostAt", lostAt), lossKind, lossNote);
     Map<String, Object> out = state(charges.loan());
     out.put("lostAt", charges.loan().lostAt().toString());
-    out.put("lossKindLabel", "DAMAGED".equals(charges.loan().lossKind()) ? "label.loss.damaged" : "label.loss.lost");
+    out.put(
+        "lossKindLabel",
+        "DAMAGED".equals(charges.loan().lossKind()) ? "label.loss.damaged" : "label.loss.lost");
     out.put("fineDays", charges.overdue().overdueDays());
     out.put("fineAmount", charges.overdue().amount().toPlainString());
     out.put("replacementCharge", charges.replacement().toPlainString());
@@ -190,7 +192,9 @@ public class LoanLifecycleWorkers {
 
   private static java.math.BigDecimal money(Object o) {
     String s = text(o);
-    return s == null ? null : new java.math.BigDecimal(s).setScale(2, java.math.RoundingMode.HALF_UP);
+    return s == null
+        ? null
+        : new java.math.BigDecimal(s).setScale(2, java.math.RoundingMode.HALF_UP);
   }
 
   private static String dedupKey(ActivatedJob job) {
@@ -204,12 +208,15 @@ public class LoanLifecycleWorkers {
   }
 
   static int days(Object value) {
-    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.intValue() > 0) {
+    if (value instanceof Number n
+        && n.doubleValue() == Math.rint(n.doubleValue())
+        && n.intValue() > 0) {
       return n.intValue();
     }
     if (value instanceof String s && s.strip().matches("[1-9][0-9]{0,3}")) {
       return Integer.parseInt(s.strip());
     }
-    throw new IllegalArgumentException("variable loanDays must be a positive whole number, not " + value);
+    throw new IllegalArgumentException(
+        "variable loanDays must be a positive whole number, not " + value);
   }
 }

@@ -52,11 +52,13 @@ public class Loans {
 
   /** The loan of a request, if the request has reached checkout. */
   public Optional<PatronLoan> find(String requestId) {
-    return jdbc.query("select * from loan where request_id = ?", ROW, requestId).stream().findFirst();
+    return jdbc.query("select * from loan where request_id = ?", ROW, requestId).stream()
+        .findFirst();
   }
 
   public PatronLoan get(String requestId) {
-    return find(requestId).orElseThrow(() -> new IllegalArgumentException("no loan for " + requestId));
+    return find(requestId)
+        .orElseThrow(() -> new IllegalArgumentException("no loan for " + requestId));
   }
 
   /** A patron's loans, newest first. */
@@ -75,13 +77,16 @@ public class Loans {
 
   /** The decision on the renewal the requester identified as {@code renewalId}, once made. */
   public Optional<Renewal> findRenewal(String renewalId) {
-    return jdbc.query("select * from loan_renewal where renewal_id = ?", RENEWAL, renewalId).stream()
+    return jdbc
+        .query("select * from loan_renewal where renewal_id = ?", RENEWAL, renewalId)
+        .stream()
         .findFirst();
   }
 
   /** The lender's own terms of the loan (overseas partners), if it has any. */
   public Optional<LoanTerms> terms(String requestId) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "select * from loan_terms where request_id = ?",
             (rs, i) ->
                 new LoanTerms(

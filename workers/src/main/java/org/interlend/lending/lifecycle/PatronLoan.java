@@ -9,7 +9,8 @@ import org.interlend.lending.rules.LoanCalendar;
 /**
  * A loan to a patron as stored by the loan-lifecycle process: one per request.
  *
- * @param dueDate the current due date, a Hong Kong date; the loan is overdue from {@link #dueInstant()}
+ * @param dueDate the current due date, a Hong Kong date; the loan is overdue from {@link
+ *     #dueInstant()}
  * @param overdueAt when the loan was found overdue and the patron told so, or null
  * @param lossKind LOST or DAMAGED once staff recorded it, else null
  */

@@ -7,8 +7,8 @@ import java.time.LocalDate;
  * One renewal decision on a loan.
  *
  * @param renewalId the id the requester gave (the API's), or null
- * @param reason why it was refused ({@link org.interlend.lending.rules.RenewalDecision.Reason}), null
- *     when granted
+ * @param reason why it was refused ({@link org.interlend.lending.rules.RenewalDecision.Reason}),
+ *     null when granted
  * @param message for the patron: the new due date when granted, why not when refused
  * @param dueAfter the due date after the decision (= dueBefore when refused)
  */

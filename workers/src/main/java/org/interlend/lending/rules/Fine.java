@@ -13,13 +13,13 @@ import java.math.BigDecimal;
  */
 public record Fine(long overdueDays, BigDecimal dailyRate, BigDecimal amount, long recalledDays) {
 
-    /** A fine with no day at the recalled rate. */
-    public Fine(long overdueDays, BigDecimal dailyRate, BigDecimal amount) {
-        this(overdueDays, dailyRate, amount, 0);
-    }
+  /** A fine with no day at the recalled rate. */
+  public Fine(long overdueDays, BigDecimal dailyRate, BigDecimal amount) {
+    this(overdueDays, dailyRate, amount, 0);
+  }
 
-    /** Whether nothing is owed. */
-    public boolean isZero() {
-        return amount.signum() == 0;
-    }
+  /** Whether nothing is owed. */
+  public boolean isZero() {
+    return amount.signum() == 0;
+  }
 }

@@ -22,12 +22,12 @@ import java.util.Objects;
  * score      = weightFill × fillRate − weightTurnaround × turnaround / targetDays − weightLoad × load
  * </pre>
  *
- * <p>"Answered" counts shipments, refusals and asks that timed out (a late lender's turnaround is the
- * time until the request moved on, and it did not fill). The prior (an imagined {@code priorWeight}
- * asks at {@code priorFillRate} and {@code targetDays}) keeps a lender with little history from
- * jumping to the top or bottom on one answer. The higher score asks first; ties go to the lender
- * asked least in the window, then to the consortium's fixed rank, so that equal lenders share the
- * work.
+ * <p>"Answered" counts shipments, refusals and asks that timed out (a late lender's turnaround is
+ * the time until the request moved on, and it did not fill). The prior (an imagined {@code
+ * priorWeight} asks at {@code priorFillRate} and {@code targetDays}) keeps a lender with little
+ * history from jumping to the top or bottom on one answer. The higher score asks first; ties go to
+ * the lender asked least in the window, then to the consortium's fixed rank, so that equal lenders
+ * share the work.
  */
 public final class RotaRanking {
 
@@ -82,8 +82,14 @@ public final class RotaRanking {
 
   /** One lender's figures and score. */
   public record Performance(
-      String lender, int asks, int answered, int shipped, int open, double fillRate,
-      double turnaroundDays, double score) {}
+      String lender,
+      int asks,
+      int answered,
+      int shipped,
+      int open,
+      double fillRate,
+      double turnaroundDays,
+      double score) {}
 
   private final Weights weights;
 
@@ -128,7 +134,10 @@ public final class RotaRanking {
    * @param rotaRank the consortium's fixed rank (last tie-break; lower first)
    */
   public List<Performance> order(
-      Collection<String> candidates, Collection<Ask> asks, Map<String, Integer> rotaRank, Instant now) {
+      Collection<String> candidates,
+      Collection<Ask> asks,
+      Map<String, Integer> rotaRank,
+      Instant now) {
     List<Performance> ranked = new ArrayList<>();
     for (String lender : candidates) {
       ranked.add(performance(lender, asks, now));

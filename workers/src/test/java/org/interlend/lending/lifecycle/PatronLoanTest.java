@@ -12,8 +12,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PatronLoanTest {
 
   private static PatronLoan loan(String due, Instant overdueAt) {
-    return new PatronLoan("R-1", "P1", "hku", Instant.parse("2024-02-14T02:00:00Z"), 15,
-        LocalDate.parse(due), 0, null, overdueAt, null, null, null);
+    return new PatronLoan(
+        "R-1",
+        "P1",
+        "hku",
+        Instant.parse("2024-02-14T02:00:00Z"),
+        15,
+        LocalDate.parse(due),
+        0,
+        null,
+        overdueAt,
+        null,
+        null,
+        null);
   }
 
   @ParameterizedTest
@@ -39,8 +50,10 @@ class PatronLoanTest {
   @ParameterizedTest
   @CsvSource({"15, 15", "30, 30", "30.0, 30", "'15', 15"})
   void loanDaysMayArriveAsAnyWholeNumber(String raw, int days) {
-    Object value = raw.startsWith("'") ? raw.replace("'", "") : raw.contains(".")
-        ? (Object) Double.valueOf(raw) : (Object) Integer.valueOf(raw);
+    Object value =
+        raw.startsWith("'")
+            ? raw.replace("'", "")
+            : raw.contains(".") ? (Object) Double.valueOf(raw) : (Object) Integer.valueOf(raw);
     assertThat(LoanLifecycleWorkers.days(value)).isEqualTo(days);
   }
 

@@ -27,7 +27,8 @@ class PickupWindowTest {
     // the fifth day is Christmas Day and the library is closed on 25 and 26 December
     "2026-12-20T03:00:00Z, 2026-12-27, 2026-12-27T16:00:00Z"
   })
-  void theWindowEndsAtMidnightAfterTheLastOpeningDay(Instant notice, LocalDate pickupBy, Instant deadline) {
+  void theWindowEndsAtMidnightAfterTheLastOpeningDay(
+      Instant notice, LocalDate pickupBy, Instant deadline) {
     PickupWindow window = PickupWindow.after(notice, 5, CLOSED_ON_CHRISTMAS);
     assertThat(window.pickupBy()).isEqualTo(pickupBy);
     assertThat(window.deadline()).isEqualTo(deadline);

@@ -29,8 +29,15 @@ class RotaRankingTest {
   void theOrderFollowsTheLendersTurnaroundOver50Requests() {
     List<Ask> asks = new ArrayList<>();
     List<String> firstChoice = new ArrayList<>();
-    Map<String, Duration> turnaround = new HashMap<>(Map.of(
-        "hku", Duration.ofHours(4), "cuhk", Duration.ofDays(3), "polyu", Duration.ofDays(2)));
+    Map<String, Duration> turnaround =
+        new HashMap<>(
+            Map.of(
+                "hku",
+                Duration.ofHours(4),
+                "cuhk",
+                Duration.ofDays(3),
+                "polyu",
+                Duration.ofDays(2)));
     for (int n = 0; n < 50; n++) {
       Instant now = T0.plus(Duration.ofHours(12L * n));
       if (n == 25) {
@@ -38,7 +45,8 @@ class RotaRankingTest {
         turnaround.put("cuhk", Duration.ofHours(4));
       }
       List<Ask> known = asks.stream().map(a -> asOf(a, now)).toList();
-      String lender = RANKING.order(List.of("hku", "cuhk", "polyu"), known, RANK, now).get(0).lender();
+      String lender =
+          RANKING.order(List.of("hku", "cuhk", "polyu"), known, RANK, now).get(0).lender();
       firstChoice.add(lender);
       asks.add(new Ask(lender, now, now.plus(turnaround.get(lender)), true));
     }
@@ -66,14 +74,16 @@ class RotaRankingTest {
     List<String> first = new ArrayList<>();
     for (int n = 0; n < 6; n++) {
       Instant now = T0.plus(Duration.ofMinutes(10L * n));
-      String lender = RANKING.order(List.of("hku", "cuhk", "polyu"), asks, RANK, now).get(0).lender();
+      String lender =
+          RANKING.order(List.of("hku", "cuhk", "polyu"), asks, RANK, now).get(0).lender();
       first.add(lender);
       asks.add(new Ask(lender, now, null, false)); // all still open: load counts
     }
     assertThat(first).containsExactly("hku", "cuhk", "polyu", "hku", "cuhk", "polyu");
   }
 
-  @ParameterizedTest(name = "{0} shipped of {1} answered, {2} h each, {3} open -> fill {4}, turnaround {5} d")
+  @ParameterizedTest(
+      name = "{0} shipped of {1} answered, {2} h each, {3} open -> fill {4}, turnaround {5} d")
   @CsvSource({
     // no history: the prior (fill 0.8, 2 days)
     "0, 0, 0, 0, 0.8, 2.0",
@@ -94,7 +104,8 @@ class RotaRankingTest {
     Performance p = RANKING.performance("hku", asks, T0.plus(Duration.ofDays(21)));
     assertThat(p.fillRate()).isCloseTo(fill, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(p.turnaroundDays()).isCloseTo(days, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(p.score()).isCloseTo(fill - 0.5 * days / 2 - 0.1 * open, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(p.score())
+        .isCloseTo(fill - 0.5 * days / 2 - 0.1 * open, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test

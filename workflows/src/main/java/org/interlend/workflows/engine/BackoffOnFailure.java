@@ -1,9 +1,9 @@
 package org.interlend.workflows.engine;
 
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.JobError;
+import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,8 +76,11 @@ final class BackoffOnFailure implements JobExceptionHandlingStrategy {
     int depth = 0;
     while (cause != null && cause != e && depth++ < 3) {
       if (cause.getMessage() != null && !b.toString().contains(cause.getMessage())) {
-        b.append(" (caused by ").append(cause.getClass().getSimpleName()).append(": ")
-            .append(cause.getMessage()).append(')');
+        b.append(" (caused by ")
+            .append(cause.getClass().getSimpleName())
+            .append(": ")
+            .append(cause.getMessage())
+            .append(')');
       }
       e = cause;
       cause = cause.getCause();

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Incidents on a Camunda 8.8 cluster through its REST API: {@code POST /v2/incidents/search}
- * (state ACTIVE, by process instance), {@code GET /v2/incidents/{key}}, then {@code PATCH
+ * Incidents on a Camunda 8.8 cluster through its REST API: {@code POST /v2/incidents/search} (state
+ * ACTIVE, by process instance), {@code GET /v2/incidents/{key}}, then {@code PATCH
  * /v2/jobs/{jobKey}} with new retries and {@code POST /v2/incidents/{key}/resolution}, in that
  * order (a job-retries incident resolved while the job has no retries comes straight back).
  */
@@ -60,7 +60,8 @@ public class CamundaIncidents implements Incidents {
   @Override
   public void retry(long incidentKey, int retries) {
     try {
-      var incident = client.newIncidentGetRequest(incidentKey).send().join(WAIT_SECONDS, TimeUnit.SECONDS);
+      var incident =
+          client.newIncidentGetRequest(incidentKey).send().join(WAIT_SECONDS, TimeUnit.SECONDS);
       if (incident.getState() != null && incident.getState() != IncidentState.ACTIVE) {
         throw new IncidentGoneException("incident " + incidentKey + " is " + incident.getState());
       }

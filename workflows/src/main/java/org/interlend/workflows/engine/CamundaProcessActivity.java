@@ -29,7 +29,8 @@ public class CamundaProcessActivity implements ProcessActivity {
   @Override
   public List<Instance> family(long rootKey) {
     List<Instance> found = new ArrayList<>();
-    var root = client.newProcessInstanceGetRequest(rootKey).send().join(WAIT_SECONDS, TimeUnit.SECONDS);
+    var root =
+        client.newProcessInstanceGetRequest(rootKey).send().join(WAIT_SECONDS, TimeUnit.SECONDS);
     found.add(of(root));
     Deque<Long> parents = new ArrayDeque<>(List.of(rootKey));
     while (!parents.isEmpty() && found.size() < 100) {

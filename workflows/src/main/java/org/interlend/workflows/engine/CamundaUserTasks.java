@@ -1,11 +1,11 @@
 package org.interlend.workflows.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +88,10 @@ public class CamundaUserTasks implements UserTasks {
   @Override
   public void unclaim(long userTaskKey) {
     try {
-      client.newUnassignUserTaskCommand(userTaskKey).send().join(30, java.util.concurrent.TimeUnit.SECONDS);
+      client
+          .newUnassignUserTaskCommand(userTaskKey)
+          .send()
+          .join(30, java.util.concurrent.TimeUnit.SECONDS);
     } catch (ProblemException e) {
       throw notOpen(userTaskKey, e);
     }
@@ -97,7 +100,9 @@ public class CamundaUserTasks implements UserTasks {
   private static RuntimeException notOpen(long userTaskKey, ProblemException e) {
     if (e.code() == 404 || e.code() == 409) {
       return new TaskNotOpenException(
-          "user task " + userTaskKey + " is not open to you"
+          "user task "
+              + userTaskKey
+              + " is not open to you"
               + (e.details() == null ? "" : ": " + e.details().getDetail()));
     }
     return e;
@@ -119,7 +124,9 @@ public class CamundaUserTasks implements UserTasks {
     } catch (ProblemException e) {
       if (e.code() == 404 || e.code() == 409) {
         throw new TaskNotOpenException(
-            "user task " + userTaskKey + " is not open"
+            "user task "
+                + userTaskKey
+                + " is not open"
                 + (e.details() == null ? "" : ": " + e.details().getDetail()));
       }
       throw e;

@@ -33,7 +33,8 @@ final class ClusterStatus implements EngineStatus {
                 : Optional.empty();
       } catch (RuntimeException e) {
         last =
-            Optional.of("the workflow engine is not reachable: " + EngineConfiguration.rootMessage(e));
+            Optional.of(
+                "the workflow engine is not reachable: " + EngineConfiguration.rootMessage(e));
       }
     }
     return last;

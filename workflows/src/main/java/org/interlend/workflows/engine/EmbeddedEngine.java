@@ -20,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Zeebe in-memory engine running in this JVM for local runs and tests, with its gRPC gateway
- * on a configurable address (loopback unless configured), a log that keeps only the records still
- * to be read ({@link CompactingLogStorage}) and the app's {@link EngineProjection} of its records.
- * It keeps no state across restarts.
+ * The Zeebe in-memory engine running in this JVM for local runs and tests, with its gRPC gateway on
+ * a configurable address (loopback unless configured), a log that keeps only the records still to
+ * be read ({@link CompactingLogStorage}) and the app's {@link EngineProjection} of its records. It
+ * keeps no state across restarts.
  */
 public class EmbeddedEngine implements AutoCloseable {
 
@@ -63,7 +63,13 @@ public class EmbeddedEngine implements AutoCloseable {
       parts.scheduler().stop();
       throw new SettingProblem(
           "interlend.engine.embedded-port",
-          "the in-memory engine cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")");
+          "the in-memory engine cannot listen on "
+              + host
+              + ":"
+              + port
+              + " ("
+              + e.getMessage()
+              + ")");
     }
     parts.streamProcessor().openAsync(false).join();
     parts.streamProcessor().addFailureListener(new ProcessingFailure());
@@ -176,7 +182,8 @@ public class EmbeddedEngine implements AutoCloseable {
   public void haltProcessing() {
     try {
       parts.streamProcessor().closeAsync().join(10, TimeUnit.SECONDS);
-    } catch (Exception e) { // closing an actor may answer "Actor is closed": it is stopped either way
+    } catch (
+        Exception e) { // closing an actor may answer "Actor is closed": it is stopped either way
       log.info("The engine's processing stopped: {}", e.toString());
     }
   }

@@ -74,7 +74,9 @@ public class EngineConfiguration {
     EmbeddedEngine embeddedEngine(EngineProperties properties) {
       EmbeddedEngine engine =
           new EmbeddedEngine(
-              properties.embeddedPort(), properties.embeddedHost(), properties.endedInstancesKept());
+              properties.embeddedPort(),
+              properties.embeddedHost(),
+              properties.endedInstancesKept());
       if (properties.exitOnFailure()) {
         engine.onFailure(FatalExit::engineFailed);
       }
@@ -160,7 +162,8 @@ public class EngineConfiguration {
   static String rootMessage(Throwable e) {
     StringBuilder b = new StringBuilder();
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t.getMessage() != null && (t.getCause() == null || t instanceof io.grpc.StatusRuntimeException)) {
+      if (t.getMessage() != null
+          && (t.getCause() == null || t instanceof io.grpc.StatusRuntimeException)) {
         if (!b.isEmpty()) {
           b.append(": ");
         }
@@ -184,5 +187,4 @@ public class EngineConfiguration {
       return !new Embedded().matches(context, metadata);
     }
   }
-
 }

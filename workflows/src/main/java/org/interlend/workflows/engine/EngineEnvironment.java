@@ -72,5 +72,4 @@ public class EngineEnvironment implements EnvironmentPostProcessor {
       target.put("camunda.client." + to, value);
     }
   }
-
 }

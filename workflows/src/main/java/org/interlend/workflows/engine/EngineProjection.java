@@ -39,16 +39,17 @@ import org.slf4j.LoggerFactory;
  * instances with their variables, active elements and incidents, and a bounded memory of recently
  * ended instances and tasks. The desk, the user-task adapter and the tests all read it.
  *
- * <p>One thread reads the log once, in order, and applies each record; reads from other threads
- * see consistent per-instance snapshots. Nothing here grows with finished work: an instance that
- * ends moves to a bounded list of recent endings, and the log blocks read by both this projection
- * and the engine are dropped from the log storage.
+ * <p>One thread reads the log once, in order, and applies each record; reads from other threads see
+ * consistent per-instance snapshots. Nothing here grows with finished work: an instance that ends
+ * moves to a bounded list of recent endings, and the log blocks read by both this projection and
+ * the engine are dropped from the log storage.
  */
 public final class EngineProjection implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EngineProjection.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long COMPACT_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
   /** Element ids remembered per instance, oldest dropped first (a loop could run for years). */
   private static final int MAX_COMPLETED_ELEMENTS = 500;
 
@@ -88,7 +89,8 @@ public final class EngineProjection implements AutoCloseable {
       Instant created) {}
 
   /** How a user task ended: completed with these variables, or cancelled by its process. */
-  public record TaskEnding(long key, boolean completed, Instant at, Map<String, Object> variables) {}
+  public record TaskEnding(
+      long key, boolean completed, Instant at, Map<String, Object> variables) {}
 
   /** The engine's answer to a command written by this app: accepted, or rejected with a reason. */
   public record CommandOutcome(boolean accepted, String rejectionType, String reason) {}
@@ -101,8 +103,10 @@ public final class EngineProjection implements AutoCloseable {
   private final Map<Long, Instance> live = new ConcurrentHashMap<>();
   private final Map<Long, InstanceView> ended;
   private final Map<Long, OpenTask> openTasks = new ConcurrentHashMap<>();
+
   /** Tasks being completed (their completing listeners run): no longer open to anyone. */
   private final Map<Long, OpenTask> completingTasks = new ConcurrentHashMap<>();
+
   private final Map<Long, TaskEnding> endedTasks;
   private final Map<Long, Incident> incidents = new ConcurrentHashMap<>();
   private final Map<Long, CompletableFuture<CommandOutcome>> outcomes;
@@ -424,8 +428,7 @@ public final class EngineProjection implements AutoCloseable {
     if (ended.containsKey(value.getProcessInstanceKey())) {
       return;
     }
-    Instance instance =
-        instance(value.getProcessInstanceKey(), value.getBpmnProcessId(), at);
+    Instance instance = instance(value.getProcessInstanceKey(), value.getBpmnProcessId(), at);
     switch (intent) {
       case CREATED, UPDATED -> instance.variables.put(intern(value.getName()), value.getValue());
       default -> {}
@@ -477,7 +480,8 @@ public final class EngineProjection implements AutoCloseable {
       case COMPLETED -> {
         openTasks.remove(key);
         completingTasks.remove(key);
-        endedTasks.put(key, new TaskEnding(key, true, at, Map.copyOf(nonNull(value.getVariables()))));
+        endedTasks.put(
+            key, new TaskEnding(key, true, at, Map.copyOf(nonNull(value.getVariables()))));
       }
       case CANCELED -> {
         openTasks.remove(key);

@@ -4,10 +4,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where the workflow engine is. With no {@code grpcAddress} the in-memory engine runs in-process on
- * {@code embeddedHost:embeddedPort}; with one, the app talks to a Camunda 8.8 orchestration cluster.
+ * {@code embeddedHost:embeddedPort}; with one, the app talks to a Camunda 8.8 orchestration
+ * cluster.
  *
- * @param embeddedHost address the in-memory engine's gRPC gateway binds to (loopback by default:
- *     it has no authentication)
+ * @param embeddedHost address the in-memory engine's gRPC gateway binds to (loopback by default: it
+ *     has no authentication)
  * @param endedInstancesKept how many ended process instances the local projection remembers
  * @param exitOnFailure end the JVM (exit code 70) when the in-memory engine's processing fails, so
  *     that a supervisor restarts it; tests turn it off

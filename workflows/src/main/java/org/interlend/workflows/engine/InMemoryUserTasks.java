@@ -20,8 +20,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>The in-memory engine creates user tasks but cannot complete them through any public API: the
  * complete command is REST-only and the engine has no REST gateway. This adapter writes the same
  * {@code USER_TASK COMPLETE} command that the REST gateway would write onto the engine's log, then
- * waits for the engine's answer in the {@link EngineProjection}: a task completed by someone else
- * a moment earlier is rejected by the engine, and the caller hears so. Reading open tasks and
+ * waits for the engine's answer in the {@link EngineProjection}: a task completed by someone else a
+ * moment earlier is rejected by the engine, and the caller hears so. Reading open tasks and
  * variables comes from the projection too.
  */
 public class InMemoryUserTasks implements UserTasks {
@@ -78,19 +78,25 @@ public class InMemoryUserTasks implements UserTasks {
   }
 
   /**
-   * Writes a user-task command onto the engine's log and waits for the engine's answer; a
-   * rejection means the task is no longer open as the caller thought.
+   * Writes a user-task command onto the engine's log and waits for the engine's answer; a rejection
+   * means the task is no longer open as the caller thought.
    */
   private void send(UserTaskIntent intent, UserTaskRecord command, String done) {
-    engine.failure().ifPresent(reason -> {
-      throw new EngineUnavailableException(reason);
-    });
+    engine
+        .failure()
+        .ifPresent(
+            reason -> {
+              throw new EngineUnavailableException(reason);
+            });
     long userTaskKey = command.getUserTaskKey();
     if (find(userTaskKey).isEmpty()) {
       throw new TaskNotOpenException("user task " + userTaskKey + " is not open");
     }
     RecordMetadata metadata =
-        new RecordMetadata().recordType(RecordType.COMMAND).valueType(ValueType.USER_TASK).intent(intent);
+        new RecordMetadata()
+            .recordType(RecordType.COMMAND)
+            .valueType(ValueType.USER_TASK)
+            .intent(intent);
     var written =
         engine
             .writer()

@@ -5,9 +5,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The engine's open incidents (a job that used up its retries, an expression that failed) and
- * their retry, wherever the engine runs: the local projection and gRPC commands on the in-memory
- * engine ({@link LocalIncidents}), Camunda's REST API on a cluster ({@link CamundaIncidents}).
+ * The engine's open incidents (a job that used up its retries, an expression that failed) and their
+ * retry, wherever the engine runs: the local projection and gRPC commands on the in-memory engine
+ * ({@link LocalIncidents}), Camunda's REST API on a cluster ({@link CamundaIncidents}).
  */
 public interface Incidents {
 

@@ -43,7 +43,8 @@ public class LocalIncidents implements Incidents {
         projection.incidents().stream()
             .filter(i -> i.key() == incidentKey)
             .findFirst()
-            .orElseThrow(() -> new IncidentGoneException("incident " + incidentKey + " is not open"));
+            .orElseThrow(
+                () -> new IncidentGoneException("incident " + incidentKey + " is not open"));
     try {
       if (incident.jobKey() > 0) {
         client
@@ -55,7 +56,8 @@ public class LocalIncidents implements Incidents {
       client.newResolveIncidentCommand(incidentKey).send().join(WAIT.toSeconds(), TimeUnit.SECONDS);
     } catch (ClientStatusException e) {
       if (e.getStatusCode() == Status.Code.NOT_FOUND) {
-        throw new IncidentGoneException("incident " + incidentKey + " is not open: " + e.getMessage());
+        throw new IncidentGoneException(
+            "incident " + incidentKey + " is not open: " + e.getMessage());
       }
       throw e;
     }

@@ -26,7 +26,11 @@ public class LocalProcessActivity implements ProcessActivity {
           .ifPresent(
               i -> {
                 found.add(
-                    new Instance(i.key(), i.processId(), i.parentKey(), i.state() == EngineProjection.State.ACTIVE));
+                    new Instance(
+                        i.key(),
+                        i.processId(),
+                        i.parentKey(),
+                        i.state() == EngineProjection.State.ACTIVE));
                 i.children().forEach(c -> next.add(c.key()));
               });
     }

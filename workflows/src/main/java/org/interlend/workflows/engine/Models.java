@@ -1,5 +1,6 @@
 package org.interlend.workflows.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.w3c.dom.Document;
@@ -92,11 +92,16 @@ public final class Models {
           }
         }
       }
-    } catch (IOException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+    } catch (IOException
+        | javax.xml.parsers.ParserConfigurationException
+        | org.xml.sax.SAXException e) {
       throw new IllegalStateException("cannot read the models under classpath:camunda/", e);
     }
     return new Models(
-        Map.copyOf(processNames), Map.copyOf(userTasks), Map.copyOf(forms), Map.copyOf(elementNames));
+        Map.copyOf(processNames),
+        Map.copyOf(userTasks),
+        Map.copyOf(forms),
+        Map.copyOf(elementNames));
   }
 
   private static String nameOr(Element element, String fallback) {

@@ -4,9 +4,9 @@ import java.time.Duration;
 
 /**
  * How a job that failed for a technical reason (storage, mail or database down, a timeout) is
- * retried: every service task has {@link #RETRIES} retries, and each failure waits twice as long
- * as the one before, from {@link #FIRST} up to {@link #LONGEST}. The retries span about 20 minutes,
- * so an outage of a minute or two ends in completed requests, not incidents; a longer one leaves an
+ * retried: every service task has {@link #RETRIES} retries, and each failure waits twice as long as
+ * the one before, from {@link #FIRST} up to {@link #LONGEST}. The retries span about 20 minutes, so
+ * an outage of a minute or two ends in completed requests, not incidents; a longer one leaves an
  * incident that staff retry once the cause is fixed.
  */
 public final class RetryPolicy {
@@ -19,7 +19,9 @@ public final class RetryPolicy {
 
   private RetryPolicy() {}
 
-  /** The wait before the next try, for a job that had {@code retriesBefore} retries when it failed. */
+  /**
+   * The wait before the next try, for a job that had {@code retriesBefore} retries when it failed.
+   */
   public static Duration backoff(int retriesBefore) {
     int failure = Math.max(1, RETRIES - retriesBefore + 1);
     long seconds = FIRST.toSeconds() << Math.min(failure - 1, 16);

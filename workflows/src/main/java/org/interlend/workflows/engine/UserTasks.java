@@ -17,7 +17,9 @@ public interface UserTasks {
 
   /** Open tasks of these process instances, oldest first. */
   default List<OpenTask> openIn(java.util.Collection<Long> processInstanceKeys) {
-    return open().stream().filter(t -> processInstanceKeys.contains(t.processInstanceKey())).toList();
+    return open().stream()
+        .filter(t -> processInstanceKeys.contains(t.processInstanceKey()))
+        .toList();
   }
 
   default Optional<OpenTask> find(long userTaskKey) {
@@ -67,7 +69,16 @@ public interface UserTasks {
         List<String> candidateGroups,
         long formKey,
         Instant created) {
-      this(key, elementId, bpmnProcessId, processInstanceKey, candidateGroups, formKey, created, null, null);
+      this(
+          key,
+          elementId,
+          bpmnProcessId,
+          processInstanceKey,
+          candidateGroups,
+          formKey,
+          created,
+          null,
+          null);
     }
   }
 

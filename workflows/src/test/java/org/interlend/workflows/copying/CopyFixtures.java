@@ -131,7 +131,11 @@ public final class CopyFixtures {
   /** Stores bytes as the local staff desk stores an upload; returns the object key. */
   public String upload(String fileName, byte[] bytes) {
     String key = "uploads/test/" + UUID.randomUUID() + "/" + fileName;
-    store.put(key, new ByteArrayInputStream(bytes), bytes.length, "application/octet-stream",
+    store.put(
+        key,
+        new ByteArrayInputStream(bytes),
+        bytes.length,
+        "application/octet-stream",
         Map.of("original-name", fileName));
     return key;
   }

@@ -58,12 +58,22 @@ class DigitalCopyProcessTest extends ProcessTest {
 
   // ------------------------------------------------------------------ helpers
 
-  static CopyRequest chapter(String isbn, String title, String chapter, int from, int to, int total) {
-    return new CopyRequest(CopyKind.CHAPTER, title, isbn, null, chapter, null, null, null, from, to, total);
+  static CopyRequest chapter(
+      String isbn, String title, String chapter, int from, int to, int total) {
+    return new CopyRequest(
+        CopyKind.CHAPTER, title, isbn, null, chapter, null, null, null, from, to, total);
   }
 
-  static CopyRequest article(String issn, String journal, String articleTitle, String volume, String issue, int from, int to) {
-    return new CopyRequest(CopyKind.ARTICLE, journal, null, issn, null, articleTitle, volume, issue, from, to, null);
+  static CopyRequest article(
+      String issn,
+      String journal,
+      String articleTitle,
+      String volume,
+      String issue,
+      int from,
+      int to) {
+    return new CopyRequest(
+        CopyKind.ARTICLE, journal, null, issn, null, articleTitle, volume, issue, from, to, null);
   }
 
   Request place(String patronId, CopyRequest copy) {
@@ -103,15 +113,16 @@ class DigitalCopyProcessTest extends ProcessTest {
   List<MimeMessage> mailTo(String patronId, String subjectPart) {
     String email = patrons.get(patronId).email();
     return Arrays.stream(mail.getReceivedMessages())
-        .filter(m -> {
-          try {
-            return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                    .anyMatch(a -> a.toString().contains(email))
-                && m.getSubject().contains(subjectPart);
-          } catch (Exception e) {
-            return false;
-          }
-        })
+        .filter(
+            m -> {
+              try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(a -> a.toString().contains(email))
+                    && m.getSubject().contains(subjectPart);
+              } catch (Exception e) {
+                return false;
+              }
+            })
         .toList();
   }
 
@@ -126,7 +137,8 @@ class DigitalCopyProcessTest extends ProcessTest {
   // ------------------------------------------------------------------ paths
 
   @Test
-  void eligibleChapterIsScannedWatermarkedDeliveredDownloadedFiveTimesAndExpires() throws Exception {
+  void eligibleChapterIsScannedWatermarkedDeliveredDownloadedFiveTimesAndExpires()
+      throws Exception {
     String isbn = CopyFixtures.isbn();
     fixtures.book(isbn, "Copyright in Practice", "polyu", "hkust", "cityu");
     String patron = fixtures.patron("ACADEMIC");
@@ -161,16 +173,25 @@ class DigitalCopyProcessTest extends ProcessTest {
       PDFTextStripper text = new PDFTextStripper();
       text.setStartPage(1);
       text.setEndPage(1);
-      assertThat(text.getText(pdf)).contains("Copyright notice").contains("Cap. 528").contains(request.id());
+      assertThat(text.getText(pdf))
+          .contains("Copyright notice")
+          .contains("Cap. 528")
+          .contains(request.id());
       for (int page = 2; page <= 11; page++) {
         text.setStartPage(page);
         text.setEndPage(page);
         assertThat(text.getText(pdf))
-            .contains("Supplied for research or private study only. Request " + request.id()
-                + ", patron " + patron);
+            .contains(
+                "Supplied for research or private study only. Request "
+                    + request.id()
+                    + ", patron "
+                    + patron);
       }
     }
-    await().pollInSameThread().atMost(WAIT).until(() -> mailTo(patron, "ready to download").size() == 1);
+    await()
+        .pollInSameThread()
+        .atMost(WAIT)
+        .until(() -> mailTo(patron, "ready to download").size() == 1);
     assertThat(mailTo(patron, "ready to download").get(0).getContent().toString())
         .contains("/portal/requests/" + request.id())
         .doesNotContain(delivery.objectKey());
@@ -190,8 +211,15 @@ class DigitalCopyProcessTest extends ProcessTest {
     assertThat(mailTo(patron, "is no longer available")).hasSize(1);
     assertThat(loansInUse(patron)).isZero();
     assertThat(projection.completedElements(request.processInstanceKey()))
-        .containsSubsequence("checkCopyright", "decideCopyright", "holdQuota", "chooseSupplier",
-            "scanAndUpload", "deliver", "releaseQuota", "finished");
+        .containsSubsequence(
+            "checkCopyright",
+            "decideCopyright",
+            "holdQuota",
+            "chooseSupplier",
+            "scanAndUpload",
+            "deliver",
+            "releaseQuota",
+            "finished");
   }
 
   @Test
@@ -219,7 +247,8 @@ class DigitalCopyProcessTest extends ProcessTest {
     String isbn = CopyFixtures.isbn();
     fixtures.book(isbn, "Blocked Reading", "hku");
     String blocked = fixtures.patron("ACADEMIC");
-    jdbc.update("update patron set blocked = true, blocked_reason = 'Unpaid fines' where id = ?", blocked);
+    jdbc.update(
+        "update patron set blocked = true, blocked_reason = 'Unpaid fines' where id = ?", blocked);
     Request first = place(blocked, chapter(isbn, "Blocked Reading", "1", 1, 10, 200));
     awaitStatus(first.id(), RequestStatus.REJECTED);
     assertThat(lastNote(first.id())).contains("blocked (Unpaid fines");
@@ -240,7 +269,9 @@ class DigitalCopyProcessTest extends ProcessTest {
     Request request = place(patron, chapter(isbn, "First Year Reader", "2", 11, 20, 200));
     awaitScanTask(request);
     assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.SCANNING);
-    assertThat(lastNote(request.id())).contains("Conditions apply").contains("copies but not books");
+    assertThat(lastNote(request.id()))
+        .contains("Conditions apply")
+        .contains("copies but not books");
   }
 
   @Test
@@ -248,13 +279,16 @@ class DigitalCopyProcessTest extends ProcessTest {
     String issn = CopyFixtures.issn();
     fixtures.journal(issn, "Journal of Hong Kong Studies", "hku");
     String patron = fixtures.patron("POSTGRADUATE");
-    Request first = place(patron, article(issn, "Journal of Hong Kong Studies", "Ports", "12", "3", 1, 12));
+    Request first =
+        place(patron, article(issn, "Journal of Hong Kong Studies", "Ports", "12", "3", 1, 12));
     awaitScanTask(first);
     // another issue of the same journal is fine
-    Request otherIssue = place(patron, article(issn, "Journal of Hong Kong Studies", "Trams", "12", "4", 5, 9));
+    Request otherIssue =
+        place(patron, article(issn, "Journal of Hong Kong Studies", "Trams", "12", "4", 5, 9));
     awaitScanTask(otherIssue);
 
-    Request second = place(patron, article(issn, "Journal of Hong Kong Studies", "Ferries", "12", "3", 13, 20));
+    Request second =
+        place(patron, article(issn, "Journal of Hong Kong Studies", "Ferries", "12", "3", 13, 20));
     awaitStatus(second.id(), RequestStatus.REJECTED);
     assertThat(lastNote(second.id()))
         .contains("s.47")
@@ -277,10 +311,12 @@ class DigitalCopyProcessTest extends ProcessTest {
     fixtures.journal(issn, "Journal of Hong Kong Studies", "hku");
     String patron = fixtures.patron("POSTGRADUATE");
     patrons.setLanguage(patron, PatronTexts.CHINESE);
-    Request first = place(patron, article(issn, "Journal of Hong Kong Studies", "Ports", "12", "3", 1, 12));
+    Request first =
+        place(patron, article(issn, "Journal of Hong Kong Studies", "Ports", "12", "3", 1, 12));
     awaitScanTask(first);
 
-    Request second = place(patron, article(issn, "Journal of Hong Kong Studies", "Ferries", "12", "3", 13, 20));
+    Request second =
+        place(patron, article(issn, "Journal of Hong Kong Studies", "Ferries", "12", "3", 13, 20));
     awaitStatus(second.id(), RequestStatus.REJECTED);
     await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(patron, second.id()).size() == 1);
     MimeMessage refusal = mailTo(patron, second.id()).get(0);
@@ -300,16 +336,19 @@ class DigitalCopyProcessTest extends ProcessTest {
     return message.getContent().toString().replace("\r\n", "\n");
   }
 
-
   @Test
   void theSameIssueWrittenDifferentlyIsStillOneIssueUnderSection47() {
     String issn = CopyFixtures.issn();
     fixtures.journal(issn, "Journal of Typed Issues", "hku");
     String patron = fixtures.patron("POSTGRADUATE");
-    Request first = place(patron, article(issn, "Journal of Typed Issues", "Ports", "12", "3", 1, 12));
+    Request first =
+        place(patron, article(issn, "Journal of Typed Issues", "Ports", "12", "3", 1, 12));
     awaitScanTask(first);
 
-    Request second = place(patron, article(issn, "Journal of Typed Issues", "Ferries", "Vol. 12", "No. 3", 13, 20));
+    Request second =
+        place(
+            patron,
+            article(issn, "Journal of Typed Issues", "Ferries", "Vol. 12", "No. 3", 13, 20));
     awaitStatus(second.id(), RequestStatus.REJECTED);
     assertThat(lastNote(second.id())).contains("s.47");
   }
@@ -329,7 +368,9 @@ class DigitalCopyProcessTest extends ProcessTest {
     assertThat(userTasks.processVariables(huge.processInstanceKey()))
         .containsEntry("requestPercent", 80.33);
     assertThat(requests.get(huge.id()).status()).isEqualTo(RequestStatus.REQUESTED);
-    userTasks.complete(review.key(), Map.of("chapterReview", "REFUSE", "chapterReviewNote", "pp. 10-250 are chapters 2 to 9"));
+    userTasks.complete(
+        review.key(),
+        Map.of("chapterReview", "REFUSE", "chapterReviewNote", "pp. 10-250 are chapters 2 to 9"));
     awaitStatus(huge.id(), RequestStatus.REJECTED);
     assertThat(lastNote(huge.id())).contains("s.48").contains("chapters 2 to 9");
     awaitCompleted(huge.processInstanceKey());
@@ -386,10 +427,27 @@ class DigitalCopyProcessTest extends ProcessTest {
   @Test
   void configuredLimitsChangeTheDecision() {
     // a second chapter, 25% of the book: over the defaults ...
-    Map<String, Object> facts = new java.util.HashMap<>(Map.of(
-        "kind", "CHAPTER", "articlesFromIssueBefore", 0, "namedChapter", true,
-        "chaptersFromWork", 2, "pagesFromWork", 50, "pagesPercent", 25.0,
-        "maxArticlesPerIssue", 1, "maxChaptersPerWork", 1, "maxPercentOfWork", 10));
+    Map<String, Object> facts =
+        new java.util.HashMap<>(
+            Map.of(
+                "kind",
+                "CHAPTER",
+                "articlesFromIssueBefore",
+                0,
+                "namedChapter",
+                true,
+                "chaptersFromWork",
+                2,
+                "pagesFromWork",
+                50,
+                "pagesPercent",
+                25.0,
+                "maxArticlesPerIssue",
+                1,
+                "maxChaptersPerWork",
+                1,
+                "maxPercentOfWork",
+                10));
     assertThat(decide(facts).get("allowed")).isEqualTo(false);
     // ... within interlend.copying.max-chapters-per-work=2
     facts.put("maxChaptersPerWork", 2);
@@ -400,10 +458,25 @@ class DigitalCopyProcessTest extends ProcessTest {
     facts.put("maxPercentOfWork", 30);
     assertThat(decide(facts).get("allowed")).isEqualTo(true);
     // two articles per issue allowed by configuration
-    Map<String, Object> article = new java.util.HashMap<>(Map.of(
-        "kind", "ARTICLE", "articlesFromIssueBefore", 1, "namedChapter", false,
-        "chaptersFromWork", 0, "pagesFromWork", 10, "maxArticlesPerIssue", 1,
-        "maxChaptersPerWork", 1, "maxPercentOfWork", 10));
+    Map<String, Object> article =
+        new java.util.HashMap<>(
+            Map.of(
+                "kind",
+                "ARTICLE",
+                "articlesFromIssueBefore",
+                1,
+                "namedChapter",
+                false,
+                "chaptersFromWork",
+                0,
+                "pagesFromWork",
+                10,
+                "maxArticlesPerIssue",
+                1,
+                "maxChaptersPerWork",
+                1,
+                "maxPercentOfWork",
+                10));
     article.put("pagesPercent", null);
     assertThat(decide(article)).containsEntry("allowed", false).containsEntry("rule", "s.47");
     article.put("maxArticlesPerIssue", 2);
@@ -413,7 +486,12 @@ class DigitalCopyProcessTest extends ProcessTest {
   @SuppressWarnings("unchecked")
   Map<String, Object> decide(Map<String, Object> facts) {
     String json =
-        client.newEvaluateDecisionCommand().decisionId("copyright-limit").variables(facts).send().join()
+        client
+            .newEvaluateDecisionCommand()
+            .decisionId("copyright-limit")
+            .variables(facts)
+            .send()
+            .join()
             .getDecisionOutput();
     try {
       return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
@@ -443,7 +521,9 @@ class DigitalCopyProcessTest extends ProcessTest {
     OpenTask second = awaitNextScanTask(request, first.key());
     assertThat(second.candidateGroups()).containsExactly("staff-eduhk");
     assertThat(store.stat(partial)).as("abandoned upload deleted").isEmpty();
-    userTasks.complete(second.key(), Map.of("scanOutcome", "cannotSupply", "cannotSupplyReason", "Too fragile to scan"));
+    userTasks.complete(
+        second.key(),
+        Map.of("scanOutcome", "cannotSupply", "cannotSupplyReason", "Too fragile to scan"));
 
     awaitStatus(request.id(), RequestStatus.UNFILLED);
     awaitCompleted(request.processInstanceKey());
@@ -466,7 +546,9 @@ class DigitalCopyProcessTest extends ProcessTest {
     OpenTask again = awaitNextScanTask(request, task.key());
     assertThat(again.candidateGroups()).containsExactly("staff-hku");
     Map<String, Object> variables = userTasks.processVariables(request.processInstanceKey());
-    assertThat(String.valueOf(variables.get("scanProblem"))).contains("not a PDF").contains("image/jpeg");
+    assertThat(String.valueOf(variables.get("scanProblem")))
+        .contains("not a PDF")
+        .contains("image/jpeg");
     assertThat(projection.openIncidents(request.processInstanceKey())).isEmpty();
     assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.SCANNING);
     assertThat(store.stat(jpegNamedPdf)).as("refused upload removed").isEmpty();
@@ -474,8 +556,11 @@ class DigitalCopyProcessTest extends ProcessTest {
     // a scan with the wrong number of pages is refused with its own reason
     supply(again, fixtures.upload("chapter7.pdf", CopyFixtures.pdf(3)));
     OpenTask third = awaitNextScanTask(request, again.key());
-    assertThat(String.valueOf(userTasks.processVariables(request.processInstanceKey()).get("scanProblem")))
-        .contains("10 pages").contains("has 3 pages");
+    assertThat(
+            String.valueOf(
+                userTasks.processVariables(request.processInstanceKey()).get("scanProblem")))
+        .contains("10 pages")
+        .contains("has 3 pages");
 
     supply(third, fixtures.upload("chapter7.pdf", CopyFixtures.pdf(10)));
     awaitStatus(request.id(), RequestStatus.DELIVERED);
@@ -512,19 +597,28 @@ class DigitalCopyProcessTest extends ProcessTest {
     awaitScanTask(request);
     assertThat(loansInUse(patron)).isEqualTo(1);
 
-    client.newPublishMessageCommand().messageName("request-cancel").correlationKey(request.id())
-        .timeToLive(Duration.ofMinutes(10)).send().join();
+    client
+        .newPublishMessageCommand()
+        .messageName("request-cancel")
+        .correlationKey(request.id())
+        .timeToLive(Duration.ofMinutes(10))
+        .send()
+        .join();
 
     awaitStatus(request.id(), RequestStatus.CANCELLED);
     awaitCompleted(request.processInstanceKey());
     assertThat(loansInUse(patron)).isZero();
-    assertThat(userTasks.open().stream().filter(t -> t.processInstanceKey() == request.processInstanceKey()))
+    assertThat(
+            userTasks.open().stream()
+                .filter(t -> t.processInstanceKey() == request.processInstanceKey()))
         .isEmpty();
     // the outbox sends the mail after the job that recorded it: wait for it
     await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(patron, "is cancelled").size() == 1);
   }
 
-  /** The supplier's scan has a deadline (1 to 3 working days promised): reminded, then its managers. */
+  /**
+   * The supplier's scan has a deadline (1 to 3 working days promised): reminded, then its managers.
+   */
   @Test
   void aScanNotSuppliedInTimeRemindsTheSupplierThenTellsItsManagers() {
     String isbn = CopyFixtures.isbn();
@@ -538,21 +632,32 @@ class DigitalCopyProcessTest extends ProcessTest {
     java.time.Instant escalateAt = java.time.Instant.parse(String.valueOf(v.get("taskEscalateAt")));
 
     engine.increaseTime(java.time.Duration.between(engine.now(), remindAt).plusMinutes(1));
-    awaitSubjectTo("ill-" + supplier + "@interlend.local", "Reminder: \"Scan and upload\" for request " + request.id());
+    awaitSubjectTo(
+        "ill-" + supplier + "@interlend.local",
+        "Reminder: \"Scan and upload\" for request " + request.id());
     engine.increaseTime(java.time.Duration.between(engine.now(), escalateAt).plusMinutes(1));
-    awaitSubjectTo("ill-managers-" + supplier + "@interlend.local", "Overdue task: \"Scan and upload\" for request " + request.id());
+    awaitSubjectTo(
+        "ill-managers-" + supplier + "@interlend.local",
+        "Overdue task: \"Scan and upload\" for request " + request.id());
     assertThat(userTasks.find(scan.key())).isPresent();
     client.newCancelInstanceCommand(request.processInstanceKey()).send().join();
   }
 
   void awaitSubjectTo(String to, String subject) {
-    await().pollInSameThread().atMost(WAIT).until(() ->
-        java.util.Arrays.stream(mail.getReceivedMessages()).anyMatch(m -> {
-          try {
-            return m.getAllRecipients()[0].toString().equals(to) && m.getSubject().contains(subject);
-          } catch (Exception e) {
-            return false;
-          }
-        }));
+    await()
+        .pollInSameThread()
+        .atMost(WAIT)
+        .until(
+            () ->
+                java.util.Arrays.stream(mail.getReceivedMessages())
+                    .anyMatch(
+                        m -> {
+                          try {
+                            return m.getAllRecipients()[0].toString().equals(to)
+                                && m.getSubject().contains(subject);
+                          } catch (Exception e) {
+                            return false;
+                          }
+                        }));
   }
 }

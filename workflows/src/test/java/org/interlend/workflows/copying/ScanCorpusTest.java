@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,15 +34,27 @@ class ScanCorpusTest extends ProcessTest {
   /** The real store with a small size limit (interlend.copying.max-scan-size=64KB). */
   ScanFiles scans() {
     CopyingProperties d = CopyingProperties.defaults();
-    return new ScanFiles(store, documents, new CopyingProperties(d.downloadDays(), d.maxDownloads(),
-        d.linkSeconds(), d.maxArticlesPerIssue(), d.maxChaptersPerWork(), d.maxPercentOfWork(),
-        null, DataSize.ofKilobytes(64), d.pageTolerance()));
+    return new ScanFiles(
+        store,
+        documents,
+        new CopyingProperties(
+            d.downloadDays(),
+            d.maxDownloads(),
+            d.linkSeconds(),
+            d.maxArticlesPerIssue(),
+            d.maxChaptersPerWork(),
+            d.maxPercentOfWork(),
+            null,
+            DataSize.ofKilobytes(64),
+            d.pageTolerance()));
   }
 
   String problem(String name, byte[] bytes, Integer expectedPages) {
     CopyFixtures fixtures = new CopyFixtures(jdbc, store);
     String key = fixtures.upload(name, bytes);
-    ScanFiles.Outcome outcome = scans().prepare(stored(key), expectedPages, "scans/corpus/" + CopyFixtures.suffix() + ".pdf");
+    ScanFiles.Outcome outcome =
+        scans()
+            .prepare(stored(key), expectedPages, "scans/corpus/" + CopyFixtures.suffix() + ".pdf");
     assertThat(outcome.ok()).as(name + " is refused").isFalse();
     return outcome.problem().code() + ": " + outcome.problem().message();
   }
@@ -52,18 +63,26 @@ class ScanCorpusTest extends ProcessTest {
   void everyBadFileIsRefusedWithItsOwnReason() throws Exception {
     byte[] good = CopyFixtures.pdf(5);
     assertThat(problem("truncated.pdf", Arrays.copyOf(good, good.length / 2), 5))
-        .startsWith("UNREADABLE").contains("incomplete");
+        .startsWith("UNREADABLE")
+        .contains("incomplete");
     assertThat(problem("encrypted.pdf", encrypted(), 2)).startsWith("ENCRYPTED");
     assertThat(problem("photo.pdf", CopyFixtures.image("jpg", 1), 1))
-        .startsWith("NOT_PDF").contains("image/jpeg");
+        .startsWith("NOT_PDF")
+        .contains("image/jpeg");
     assertThat(problem("empty.pdf", CopyFixtures.pdf(0), null)).startsWith("NO_PAGES");
     assertThat(problem("archive.pdf", zip(), 1)).startsWith("NOT_PDF").contains("zip");
-    assertThat(problem("page.pdf", "<!DOCTYPE html><html><body>scan</body></html>".getBytes(StandardCharsets.UTF_8), 1))
-        .startsWith("NOT_PDF").contains("html");
+    assertThat(
+            problem(
+                "page.pdf",
+                "<!DOCTYPE html><html><body>scan</body></html>".getBytes(StandardCharsets.UTF_8),
+                1))
+        .startsWith("NOT_PDF")
+        .contains("html");
     assertThat(problem("huge.pdf", CopyFixtures.pdf(400), null)).startsWith("TOO_LARGE");
     assertThat(problem("zero.pdf", new byte[0], null)).startsWith("EMPTY");
     assertThat(problem("short.pdf", good, 20)).startsWith("PAGE_COUNT");
-    assertThat(problem("notimage.png", "GIF89a not really".getBytes(StandardCharsets.US_ASCII), null))
+    assertThat(
+            problem("notimage.png", "GIF89a not really".getBytes(StandardCharsets.US_ASCII), null))
         .startsWith("NOT_IMAGE");
   }
 
@@ -72,9 +91,15 @@ class ScanCorpusTest extends ProcessTest {
     CopyFixtures fixtures = new CopyFixtures(jdbc, store);
     String pdf = fixtures.upload("a.pdf", CopyFixtures.pdf(1));
     String jpg = fixtures.upload("b.jpg", CopyFixtures.image("jpg", 1));
-    assertThat(scans().prepare(stored(pdf, jpg), null, "scans/x.pdf").problem().code()).isEqualTo("MIXED");
-    assertThat(scans().prepare(stored(), null, "scans/x.pdf").problem().code()).isEqualTo("NO_FILE");
-    assertThat(scans().prepare(stored("uploads/test/none/gone.pdf"), null, "scans/x.pdf").problem().code())
+    assertThat(scans().prepare(stored(pdf, jpg), null, "scans/x.pdf").problem().code())
+        .isEqualTo("MIXED");
+    assertThat(scans().prepare(stored(), null, "scans/x.pdf").problem().code())
+        .isEqualTo("NO_FILE");
+    assertThat(
+            scans()
+                .prepare(stored("uploads/test/none/gone.pdf"), null, "scans/x.pdf")
+                .problem()
+                .code())
         .isEqualTo("MISSING");
   }
 
@@ -92,7 +117,8 @@ class ScanCorpusTest extends ProcessTest {
   static byte[] encrypted() throws IOException {
     try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(CopyFixtures.pdf(2));
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "secret", new AccessPermission());
+      StandardProtectionPolicy policy =
+          new StandardProtectionPolicy("owner", "secret", new AccessPermission());
       policy.setEncryptionKeyLength(128);
       document.protect(policy);
       document.save(out);
@@ -109,7 +135,6 @@ class ScanCorpusTest extends ProcessTest {
     }
     return bytes.toByteArray();
   }
-
 
   static List<org.interlend.copying.Upload> stored(String... keys) {
     return java.util.Arrays.stream(keys)

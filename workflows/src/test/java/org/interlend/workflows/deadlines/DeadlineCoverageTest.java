@@ -27,7 +27,8 @@ class DeadlineCoverageTest extends ProcessTest {
 
   static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
-  static final Set<String> PATRON_PACED = Set.of("hkallCheckOut", "overseasCheckOut", "confirmSmoke");
+  static final Set<String> PATRON_PACED =
+      Set.of("hkallCheckOut", "overseasCheckOut", "confirmSmoke");
 
   @Autowired Deadlines deadlines;
 
@@ -36,7 +37,8 @@ class DeadlineCoverageTest extends ProcessTest {
     List<String> checked = new ArrayList<>();
     var factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
-    for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:/camunda/*.bpmn")) {
+    for (Resource r :
+        new PathMatchingResourcePatternResolver().getResources("classpath*:/camunda/*.bpmn")) {
       Document doc;
       try (InputStream in = r.getInputStream()) {
         doc = factory.newDocumentBuilder().parse(in);
@@ -49,12 +51,16 @@ class DeadlineCoverageTest extends ProcessTest {
           continue;
         }
         checked.add(r.getFilename() + "/" + id);
-        assertThat(setDeadlineFor(doc, id)).as(r.getFilename() + ": a Set deadline task for " + id).isTrue();
+        assertThat(setDeadlineFor(doc, id))
+            .as(r.getFilename() + ": a Set deadline task for " + id)
+            .isTrue();
         List<String> timers = boundaryTimers(doc, id);
-        assertThat(timers).as(r.getFilename() + ": timers on " + id)
+        assertThat(timers)
+            .as(r.getFilename() + ": timers on " + id)
             .contains("=date and time(taskRemindAt)", "=date and time(taskEscalateAt)");
         assertThat(deadlines.setting(id, "cityu").escalateAfter())
-            .as("task_deadline row for " + id).isPositive();
+            .as("task_deadline row for " + id)
+            .isPositive();
       }
     }
     assertThat(checked).hasSizeGreaterThanOrEqualTo(17);

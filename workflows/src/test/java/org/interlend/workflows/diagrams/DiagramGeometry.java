@@ -18,9 +18,9 @@ import org.w3c.dom.NodeList;
 
 /**
  * Reads a BPMN file's diagram (BPMN DI) and lists what a modeller would see as a mess: elements
- * without a shape, boundary events off their task's border, flows that start or end away from
- * their shapes, flows drawn through shapes they do not connect or on top of another flow, and
- * labels on top of shapes or of other labels. Plain XML and plane geometry, no BPMN library.
+ * without a shape, boundary events off their task's border, flows that start or end away from their
+ * shapes, flows drawn through shapes they do not connect or on top of another flow, and labels on
+ * top of shapes or of other labels. Plain XML and plane geometry, no BPMN library.
  *
  * <p>Run on one file: {@code java DiagramGeometry.java model.bpmn}.
  */
@@ -33,29 +33,70 @@ public final class DiagramGeometry {
 
   /** How far (px) a point may lie from the line it should be on. */
   static final double TOLERANCE = 3;
-  /** How far (px) shapes and labels are shrunk before testing overlaps, so touching is not crossing. */
+
+  /**
+   * How far (px) shapes and labels are shrunk before testing overlaps, so touching is not crossing.
+   */
   static final double INSET = 2;
+
   /** Flows running on top of each other for longer than this (px) read as one. */
   static final double SHARED_RUN = 8;
 
-  private static final Set<String> EVENTS = Set.of(
-      "startEvent", "endEvent", "boundaryEvent", "intermediateCatchEvent", "intermediateThrowEvent");
-  private static final Set<String> GATEWAYS = Set.of(
-      "exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway");
-  private static final Set<String> ACTIVITIES = Set.of(
-      "task", "serviceTask", "userTask", "scriptTask", "businessRuleTask", "sendTask", "receiveTask",
-      "manualTask", "callActivity", "subProcess");
+  private static final Set<String> EVENTS =
+      Set.of(
+          "startEvent",
+          "endEvent",
+          "boundaryEvent",
+          "intermediateCatchEvent",
+          "intermediateThrowEvent");
+  private static final Set<String> GATEWAYS =
+      Set.of(
+          "exclusiveGateway",
+          "parallelGateway",
+          "inclusiveGateway",
+          "eventBasedGateway",
+          "complexGateway");
+  private static final Set<String> ACTIVITIES =
+      Set.of(
+          "task",
+          "serviceTask",
+          "userTask",
+          "scriptTask",
+          "businessRuleTask",
+          "sendTask",
+          "receiveTask",
+          "manualTask",
+          "callActivity",
+          "subProcess");
 
   record Rect(double x, double y, double w, double h) {
-    double cx() { return x + w / 2; }
-    double cy() { return y + h / 2; }
-    Rect inset(double d) { return new Rect(x + d, y + d, w - 2 * d, h - 2 * d); }
-    boolean overlaps(Rect o) {
-      return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h && w > 0 && h > 0 && o.w > 0 && o.h > 0;
+    double cx() {
+      return x + w / 2;
     }
+
+    double cy() {
+      return y + h / 2;
+    }
+
+    Rect inset(double d) {
+      return new Rect(x + d, y + d, w - 2 * d, h - 2 * d);
+    }
+
+    boolean overlaps(Rect o) {
+      return x < o.x + o.w
+          && o.x < x + w
+          && y < o.y + o.h
+          && o.y < y + h
+          && w > 0
+          && h > 0
+          && o.w > 0
+          && o.h > 0;
+    }
+
     boolean contains(Rect o) {
       return o.x >= x && o.y >= y && o.x + o.w <= x + w && o.y + o.h <= y + h;
     }
+
     /** Distance from a point to this rectangle's border (0 on it). */
     double toBorder(double px, double py) {
       boolean inside = px >= x && px <= x + w && py >= y && py <= y + h;
@@ -71,15 +112,34 @@ public final class DiagramGeometry {
   record Point(double x, double y) {}
 
   /** A flow node: its BPMN kind, name, the container it sits in, and its shape. */
-  record Shape(String id, String kind, String name, String container, String attachedTo, Rect bounds,
-      Rect label, boolean expanded) {
-    boolean isEvent() { return EVENTS.contains(kind); }
-    boolean isGateway() { return GATEWAYS.contains(kind); }
-    boolean isContainer() { return "subProcess".equals(kind) && expanded; }
-    boolean hasOutsideLabel() { return (isEvent() || isGateway()) && name != null && !name.isBlank(); }
+  record Shape(
+      String id,
+      String kind,
+      String name,
+      String container,
+      String attachedTo,
+      Rect bounds,
+      Rect label,
+      boolean expanded) {
+    boolean isEvent() {
+      return EVENTS.contains(kind);
+    }
+
+    boolean isGateway() {
+      return GATEWAYS.contains(kind);
+    }
+
+    boolean isContainer() {
+      return "subProcess".equals(kind) && expanded;
+    }
+
+    boolean hasOutsideLabel() {
+      return (isEvent() || isGateway()) && name != null && !name.isBlank();
+    }
   }
 
-  record Flow(String id, String name, String source, String target, List<Point> points, Rect label) {}
+  record Flow(
+      String id, String name, String source, String target, List<Point> points, Rect label) {}
 
   private final String file;
   private final Map<String, Shape> shapes = new LinkedHashMap<>();
@@ -154,8 +214,12 @@ public final class DiagramGeometry {
     }
   }
 
-  private void readContainer(Element container, String containerId, Map<String, Element> shapeDi,
-      Map<String, Element> edgeDi, Set<String> known) {
+  private void readContainer(
+      Element container,
+      String containerId,
+      Map<String, Element> shapeDi,
+      Map<String, Element> edgeDi,
+      Set<String> known) {
     for (Node n = container.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (!(n instanceof Element e) || !BPMN.equals(e.getNamespaceURI())) {
         continue;
@@ -171,13 +235,24 @@ public final class DiagramGeometry {
           Element bounds = child(di, DC, "Bounds");
           Element label = child(di, BPMNDI, "BPMNLabel");
           Rect b = bounds == null ? null : rect(bounds);
-          Rect l = label == null || child(label, DC, "Bounds") == null ? null : rect(child(label, DC, "Bounds"));
+          Rect l =
+              label == null || child(label, DC, "Bounds") == null
+                  ? null
+                  : rect(child(label, DC, "Bounds"));
           if (b == null) {
             problems.add(file + ": " + id + ": a shape without bounds");
           } else {
-            shapes.put(id, new Shape(id, kind, nameOf(e), containerId,
-                e.hasAttribute("attachedToRef") ? e.getAttribute("attachedToRef") : null, b, l,
-                !"false".equals(di.getAttribute("isExpanded")) && "subProcess".equals(kind)));
+            shapes.put(
+                id,
+                new Shape(
+                    id,
+                    kind,
+                    nameOf(e),
+                    containerId,
+                    e.hasAttribute("attachedToRef") ? e.getAttribute("attachedToRef") : null,
+                    b,
+                    l,
+                    !"false".equals(di.getAttribute("isExpanded")) && "subProcess".equals(kind)));
           }
         }
         if ("subProcess".equals(kind)) {
@@ -195,11 +270,22 @@ public final class DiagramGeometry {
           points.add(new Point(num(w, "x"), num(w, "y")));
         }
         Element label = child(di, BPMNDI, "BPMNLabel");
-        Rect l = label == null || child(label, DC, "Bounds") == null ? null : rect(child(label, DC, "Bounds"));
+        Rect l =
+            label == null || child(label, DC, "Bounds") == null
+                ? null
+                : rect(child(label, DC, "Bounds"));
         if (points.size() < 2) {
           problems.add(file + ": " + id + ": an edge with fewer than two waypoints");
         } else {
-          flows.put(id, new Flow(id, nameOf(e), e.getAttribute("sourceRef"), e.getAttribute("targetRef"), points, l));
+          flows.put(
+              id,
+              new Flow(
+                  id,
+                  nameOf(e),
+                  e.getAttribute("sourceRef"),
+                  e.getAttribute("targetRef"),
+                  points,
+                  l));
         }
       }
     }
@@ -210,7 +296,13 @@ public final class DiagramGeometry {
   private void check() {
     for (Shape s : shapes.values()) {
       if (s.hasOutsideLabel() && s.label() == null) {
-        problems.add(file + ": " + s.id() + " \"" + s.name() + "\": its name has no label bounds in the diagram");
+        problems.add(
+            file
+                + ": "
+                + s.id()
+                + " \""
+                + s.name()
+                + "\": its name has no label bounds in the diagram");
       }
       if (s.attachedTo() != null) {
         Shape host = shapes.get(s.attachedTo());
@@ -224,8 +316,11 @@ public final class DiagramGeometry {
       for (int j = i + 1; j < all.size(); j++) {
         Shape a = all.get(i);
         Shape b = all.get(j);
-        boolean related = a.id().equals(b.attachedTo()) || b.id().equals(a.attachedTo())
-            || a.isContainer() || b.isContainer();
+        boolean related =
+            a.id().equals(b.attachedTo())
+                || b.id().equals(a.attachedTo())
+                || a.isContainer()
+                || b.isContainer();
         if (!related && a.bounds().inset(INSET).overlaps(b.bounds().inset(INSET))) {
           problems.add(file + ": " + a.id() + " and " + b.id() + ": shapes on top of each other");
         }
@@ -233,14 +328,21 @@ public final class DiagramGeometry {
     }
     for (Flow f : flows.values()) {
       if (f.name() != null && !f.name().isBlank() && f.label() == null) {
-        problems.add(file + ": " + f.id() + " \"" + f.name() + "\": its name has no label bounds in the diagram");
+        problems.add(
+            file
+                + ": "
+                + f.id()
+                + " \""
+                + f.name()
+                + "\": its name has no label bounds in the diagram");
       }
       Shape source = shapes.get(f.source());
       Shape target = shapes.get(f.target());
       if (source != null && outlineDistance(source, f.points().get(0)) > TOLERANCE) {
         problems.add(file + ": " + f.id() + ": does not start on the outline of " + source.id());
       }
-      if (target != null && outlineDistance(target, f.points().get(f.points().size() - 1)) > TOLERANCE) {
+      if (target != null
+          && outlineDistance(target, f.points().get(f.points().size() - 1)) > TOLERANCE) {
         problems.add(file + ": " + f.id() + ": does not end on the outline of " + target.id());
       }
       for (Shape s : shapes.values()) {
@@ -248,7 +350,8 @@ public final class DiagramGeometry {
           continue;
         }
         if (s.isContainer() ? crossesContainer(f, s) : crossesShape(f, s)) {
-          problems.add(file + ": " + f.id() + ": drawn through " + s.id() + ", which it does not connect");
+          problems.add(
+              file + ": " + f.id() + ": drawn through " + s.id() + ", which it does not connect");
         }
       }
     }
@@ -273,7 +376,9 @@ public final class DiagramGeometry {
     return b.toBorder(p.x(), p.y());
   }
 
-  /** Whether a flow passes through the drawn shape (inset, so touching its outline does not count). */
+  /**
+   * Whether a flow passes through the drawn shape (inset, so touching its outline does not count).
+   */
   private static boolean crossesShape(Flow f, Shape s) {
     for (int i = 0; i + 1 < f.points().size(); i++) {
       Point a = f.points().get(i);
@@ -309,12 +414,15 @@ public final class DiagramGeometry {
     return segmentHitsRect(a, b, r.inset(INSET));
   }
 
-  /** A flow from outside an expanded sub-process must not run across it (its own flows run inside). */
+  /**
+   * A flow from outside an expanded sub-process must not run across it (its own flows run inside).
+   */
   private boolean crossesContainer(Flow f, Shape container) {
     if (inside(f.source(), container.id()) || inside(f.target(), container.id())) {
       return false;
     }
-    return crossesShape(f, new Shape(container.id(), "task", null, null, null, container.bounds(), null, false));
+    return crossesShape(
+        f, new Shape(container.id(), "task", null, null, null, container.bounds(), null, false));
   }
 
   private boolean inside(String elementId, String containerId) {
@@ -328,7 +436,10 @@ public final class DiagramGeometry {
     return false;
   }
 
-  /** Two flows drawn along the same line for a stretch, unless they share an end (a split or a join). */
+  /**
+   * Two flows drawn along the same line for a stretch, unless they share an end (a split or a
+   * join).
+   */
   private void checkSharedRuns() {
     List<Flow> all = new ArrayList<>(flows.values());
     for (int i = 0; i < all.size(); i++) {
@@ -349,8 +460,14 @@ public final class DiagramGeometry {
     double longest = 0;
     for (int i = 0; i + 1 < f.points().size(); i++) {
       for (int j = 0; j + 1 < g.points().size(); j++) {
-        longest = Math.max(longest, collinearOverlap(f.points().get(i), f.points().get(i + 1),
-            g.points().get(j), g.points().get(j + 1)));
+        longest =
+            Math.max(
+                longest,
+                collinearOverlap(
+                    f.points().get(i),
+                    f.points().get(i + 1),
+                    g.points().get(j),
+                    g.points().get(j + 1)));
       }
     }
     return longest;
@@ -371,18 +488,21 @@ public final class DiagramGeometry {
   }
 
   private static double overlap(double a1, double a2, double b1, double b2) {
-    return Math.min(Math.max(a1, a2), Math.max(b1, b2)) - Math.max(Math.min(a1, a2), Math.min(b1, b2));
+    return Math.min(Math.max(a1, a2), Math.max(b1, b2))
+        - Math.max(Math.min(a1, a2), Math.min(b1, b2));
   }
 
   /**
-   * External labels (names of events, gateways and flows): none on top of another label, of a
-   * shape (its own included) or across a sub-process's border.
+   * External labels (names of events, gateways and flows): none on top of another label, of a shape
+   * (its own included) or across a sub-process's border.
    */
   private void checkLabels() {
     Map<String, Rect> labels = new LinkedHashMap<>();
-    shapes.values().stream().filter(s -> s.label() != null && s.name() != null && !s.name().isBlank())
+    shapes.values().stream()
+        .filter(s -> s.label() != null && s.name() != null && !s.name().isBlank())
         .forEach(s -> labels.put(s.id(), s.label()));
-    flows.values().stream().filter(f -> f.label() != null && f.name() != null && !f.name().isBlank())
+    flows.values().stream()
+        .filter(f -> f.label() != null && f.name() != null && !f.name().isBlank())
         .forEach(f -> labels.put(f.id(), f.label()));
     List<String> ids = new ArrayList<>(labels.keySet());
     for (int i = 0; i < ids.size(); i++) {
@@ -396,7 +516,8 @@ public final class DiagramGeometry {
         if (s.isContainer()) {
           Rect c = s.bounds();
           if (a.overlaps(c) && !c.contains(a)) {
-            problems.add(file + ": label of " + ids.get(i) + " lies across the border of " + s.id());
+            problems.add(
+                file + ": label of " + ids.get(i) + " lies across the border of " + s.id());
           }
         } else if (labelCoversShape(a, s)) {
           problems.add(file + ": label of " + ids.get(i) + " covers " + s.id());
@@ -416,7 +537,8 @@ public final class DiagramGeometry {
       return false;
     }
     if (s.isEvent() || s.isGateway()) {
-      // the drawn circle or diamond, not its corners: any corner or edge point of the label inside it
+      // the drawn circle or diamond, not its corners: any corner or edge point of the label inside
+      // it
       double hw = b.w() / 2;
       double hh = b.h() / 2;
       double nx = Math.max(label.x(), Math.min(b.cx(), label.x() + label.w()));
@@ -469,11 +591,14 @@ public final class DiagramGeometry {
     double dx = b.x() - a.x();
     double dy = b.y() - a.y();
     double len2 = dx * dx + dy * dy;
-    double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - a.x()) * dx + (py - a.y()) * dy) / len2));
+    double t =
+        len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - a.x()) * dx + (py - a.y()) * dy) / len2));
     return Math.hypot(a.x() + t * dx - px, a.y() + t * dy - py);
   }
 
-  /** Pairs of flows whose lines cross (reported, not a failure: some crossings cannot be avoided). */
+  /**
+   * Pairs of flows whose lines cross (reported, not a failure: some crossings cannot be avoided).
+   */
   public static int crossings(String file, InputStream bpmn) {
     DiagramGeometry g = new DiagramGeometry(file);
     g.read(bpmn);
@@ -491,7 +616,8 @@ public final class DiagramGeometry {
     int n = 0;
     for (int i = 0; i + 1 < f.points().size(); i++) {
       for (int j = 0; j + 1 < g.points().size(); j++) {
-        if (properlyCross(f.points().get(i), f.points().get(i + 1), g.points().get(j), g.points().get(j + 1))) {
+        if (properlyCross(
+            f.points().get(i), f.points().get(i + 1), g.points().get(j), g.points().get(j + 1))) {
           n++;
         }
       }
@@ -525,7 +651,9 @@ public final class DiagramGeometry {
   private static List<Element> children(Element parent, String ns, String name) {
     List<Element> out = new ArrayList<>();
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && ns.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
+      if (n instanceof Element e
+          && ns.equals(e.getNamespaceURI())
+          && name.equals(e.getLocalName())) {
         out.add(e);
       }
     }
@@ -542,7 +670,8 @@ public final class DiagramGeometry {
   }
 
   private static Rect rect(Element bounds) {
-    return new Rect(num(bounds, "x"), num(bounds, "y"), num(bounds, "width"), num(bounds, "height"));
+    return new Rect(
+        num(bounds, "x"), num(bounds, "y"), num(bounds, "width"), num(bounds, "height"));
   }
 
   private static double num(Element e, String attr) {

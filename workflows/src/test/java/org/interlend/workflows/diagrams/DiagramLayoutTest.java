@@ -51,13 +51,17 @@ class DiagramLayoutTest {
   void flowsCrossEachOtherAtMostOnce(Path model) throws IOException {
     try (var in = Files.newInputStream(model)) {
       assertThat(DiagramGeometry.crossings(model.getFileName().toString(), in))
-          .as("flows crossing each other in " + model.getFileName()).isLessThanOrEqualTo(1);
+          .as("flows crossing each other in " + model.getFileName())
+          .isLessThanOrEqualTo(1);
     }
   }
 
   // ---- the checks themselves, on small diagrams drawn wrong on purpose ----
 
-  /** start -> task -> end, the task with a timer on its bottom border; {@code di} completes the diagram. */
+  /**
+   * start -> task -> end, the task with a timer on its bottom border; {@code di} completes the
+   * diagram.
+   */
   static String diagram(String extraProcess, String di) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -78,27 +82,35 @@ class DiagramLayoutTest {
             %s
           </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
         </bpmn:definitions>
-        """.formatted(extraProcess, di);
+        """
+        .formatted(extraProcess, di);
   }
 
-  static final String START = """
+  static final String START =
+      """
       <bpmndi:BPMNShape id="s_di" bpmnElement="start"><dc:Bounds x="100" y="100" width="36" height="36" />
         <bpmndi:BPMNLabel><dc:Bounds x="100" y="140" width="36" height="14" /></bpmndi:BPMNLabel></bpmndi:BPMNShape>""";
-  static final String TASK = """
+  static final String TASK =
+      """
       <bpmndi:BPMNShape id="t_di" bpmnElement="task"><dc:Bounds x="200" y="78" width="100" height="80" /></bpmndi:BPMNShape>""";
-  static final String TIMER_ON_BORDER = """
+  static final String TIMER_ON_BORDER =
+      """
       <bpmndi:BPMNShape id="b_di" bpmnElement="timer"><dc:Bounds x="232" y="140" width="36" height="36" />
         <bpmndi:BPMNLabel><dc:Bounds x="272" y="162" width="40" height="14" /></bpmndi:BPMNLabel></bpmndi:BPMNShape>""";
-  static final String END = """
+  static final String END =
+      """
       <bpmndi:BPMNShape id="e_di" bpmnElement="end"><dc:Bounds x="400" y="100" width="36" height="36" />
         <bpmndi:BPMNLabel><dc:Bounds x="402" y="140" width="32" height="14" /></bpmndi:BPMNLabel></bpmndi:BPMNShape>""";
-  static final String F1 = """
+  static final String F1 =
+      """
       <bpmndi:BPMNEdge id="f1_di" bpmnElement="f1"><di:waypoint x="136" y="118" /><di:waypoint x="200" y="118" /></bpmndi:BPMNEdge>""";
-  static final String F2 = """
+  static final String F2 =
+      """
       <bpmndi:BPMNEdge id="f2_di" bpmnElement="f2"><di:waypoint x="300" y="118" /><di:waypoint x="400" y="118" /></bpmndi:BPMNEdge>""";
 
   static List<String> problems(String xml) {
-    return DiagramGeometry.problems("test.bpmn", new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return DiagramGeometry.problems(
+        "test.bpmn", new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -109,14 +121,17 @@ class DiagramLayoutTest {
   @Test
   void anElementWithoutAShapeOrAFlowWithoutAnEdge() {
     assertThat(problems(diagram("", START + TASK + TIMER_ON_BORDER + F1)))
-        .contains("test.bpmn: end (endEvent): no shape in the diagram",
+        .contains(
+            "test.bpmn: end (endEvent): no shape in the diagram",
             "test.bpmn: f2 (sequence flow): no edge in the diagram");
   }
 
   @Test
   void aBoundaryEventFloatingBelowItsTask() {
-    String floating = TIMER_ON_BORDER.replace("y=\"140\" width=\"36\"", "y=\"175\" width=\"36\"")
-        .replace("y=\"162\"", "y=\"215\"");
+    String floating =
+        TIMER_ON_BORDER
+            .replace("y=\"140\" width=\"36\"", "y=\"175\" width=\"36\"")
+            .replace("y=\"162\"", "y=\"215\"");
     assertThat(problems(diagram("", START + TASK + floating + END + F1 + F2)))
         .containsExactly("test.bpmn: timer: boundary event not on the border of task");
   }
@@ -131,22 +146,30 @@ class DiagramLayoutTest {
   @Test
   void aFlowDrawnThroughAShapeItDoesNotConnect() {
     // start to end straight through the task
-    String through = """
+    String through =
+        """
         <bpmndi:BPMNEdge id="f3_di" bpmnElement="f3"><di:waypoint x="118" y="100" /><di:waypoint x="118" y="60" />
           <di:waypoint x="350" y="60" /><di:waypoint x="350" y="140" /><di:waypoint x="250" y="140" />
           <di:waypoint x="250" y="30" /><di:waypoint x="418" y="30" /><di:waypoint x="418" y="100" /></bpmndi:BPMNEdge>""";
-    assertThat(problems(diagram("<bpmn:sequenceFlow id=\"f3\" sourceRef=\"start\" targetRef=\"end\" />",
-        START + TASK + TIMER_ON_BORDER + END + F1 + F2 + through)))
+    assertThat(
+            problems(
+                diagram(
+                    "<bpmn:sequenceFlow id=\"f3\" sourceRef=\"start\" targetRef=\"end\" />",
+                    START + TASK + TIMER_ON_BORDER + END + F1 + F2 + through)))
         .contains("test.bpmn: f3: drawn through task, which it does not connect");
   }
 
   @Test
   void twoFlowsDrawnOnTopOfEachOther() {
-    String alongF2 = """
+    String alongF2 =
+        """
         <bpmndi:BPMNEdge id="f3_di" bpmnElement="f3"><di:waypoint x="250" y="176" /><di:waypoint x="250" y="190" />
           <di:waypoint x="350" y="190" /><di:waypoint x="350" y="118" /><di:waypoint x="400" y="118" /></bpmndi:BPMNEdge>""";
-    assertThat(problems(diagram("<bpmn:sequenceFlow id=\"f3\" sourceRef=\"timer\" targetRef=\"start\" />",
-        START + TASK + TIMER_ON_BORDER + END + F1 + F2 + alongF2)))
+    assertThat(
+            problems(
+                diagram(
+                    "<bpmn:sequenceFlow id=\"f3\" sourceRef=\"timer\" targetRef=\"start\" />",
+                    START + TASK + TIMER_ON_BORDER + END + F1 + F2 + alongF2)))
         .contains("test.bpmn: f2 and f3: drawn on top of each other");
   }
 

@@ -31,18 +31,31 @@ class DiagramPicturesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
-  void thePictureWasDrawnFromTheModelAsItIs(Path model) throws IOException, NoSuchAlgorithmException {
+  void thePictureWasDrawnFromTheModelAsItIs(Path model)
+      throws IOException, NoSuchAlgorithmException {
     String name = model.getFileName().toString().replaceFirst("\\.bpmn$", "");
     Path picture = PICTURES.resolve(name + ".svg");
     String redraw = "; draw the pictures again: ./interlend diagrams";
     assertThat(picture).as("docs/diagrams/" + name + ".svg" + redraw).exists();
     Matcher m = HASH.matcher(Files.readString(picture));
-    assertThat(m.find()).as("docs/diagrams/" + name + ".svg names the model it was drawn from" + redraw).isTrue();
-    assertThat(m.group(1)).as("the model docs/diagrams/" + name + ".svg was drawn from").isEqualTo(name);
+    assertThat(m.find())
+        .as("docs/diagrams/" + name + ".svg names the model it was drawn from" + redraw)
+        .isTrue();
+    assertThat(m.group(1))
+        .as("the model docs/diagrams/" + name + ".svg was drawn from")
+        .isEqualTo(name);
     String text = Files.readString(model, StandardCharsets.UTF_8).replace("\r\n", "\n");
-    String hash = HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    assertThat(m.group(2)).as(model.getFileName() + " changed since docs/diagrams/" + name + ".svg was drawn" + redraw)
+    String hash =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    assertThat(m.group(2))
+        .as(
+            model.getFileName()
+                + " changed since docs/diagrams/"
+                + name
+                + ".svg was drawn"
+                + redraw)
         .isEqualTo(hash);
   }
 }

@@ -22,7 +22,8 @@ class EligibilityConsistencyTest extends ProcessTest {
   @Autowired Eligibility eligibility;
 
   static Patron patron(String category) {
-    return new Patron("P-x", "Test", "t@example", category, category, "cityu", false, null, 0, 15, 15, 0, 15);
+    return new Patron(
+        "P-x", "Test", "t@example", category, category, "cityu", false, null, 0, 15, 15, 0, 15);
   }
 
   @ParameterizedTest(name = "{0}: HKALL {1}, copies {2}, overseas books {3}, overseas copies {4}")
@@ -44,13 +45,21 @@ class EligibilityConsistencyTest extends ProcessTest {
     "VISITING_STUDENT,   false, false, false, false"
   })
   void everyServiceAnswersTheSameForACategory(
-      String category, boolean hkall, boolean copies, boolean overseasBooks, boolean overseasCopies) {
+      String category,
+      boolean hkall,
+      boolean copies,
+      boolean overseasBooks,
+      boolean overseasCopies) {
     Patron p = patron(category);
     assertThat(eligibility.hkall(p).eligible()).as("HKALL").isEqualTo(hkall);
     Eligibility.Verdict digital = eligibility.digital(p);
     assertThat(digital.eligible()).as("copies").isEqualTo(copies);
-    assertThat(eligibility.overseas(p, "BOOK").eligible()).as("overseas books").isEqualTo(overseasBooks);
-    assertThat(eligibility.overseas(p, "COPY").eligible()).as("overseas copies").isEqualTo(overseasCopies);
+    assertThat(eligibility.overseas(p, "BOOK").eligible())
+        .as("overseas books")
+        .isEqualTo(overseasBooks);
+    assertThat(eligibility.overseas(p, "COPY").eligible())
+        .as("overseas copies")
+        .isEqualTo(overseasCopies);
     if (copies && digital.note() != null) {
       // the note must not promise less than the overseas table gives
       assertThat(digital.note()).doesNotContain("HKALL libraries only");
@@ -63,11 +72,40 @@ class EligibilityConsistencyTest extends ProcessTest {
   @ParameterizedTest
   @CsvSource({"UNDERGRADUATE"})
   void anAccountThatMayNotBorrowIsToldWhyBeforeItAsks(String category) {
-    Patron atCap = new Patron("P-x", "T", "t@e", category, "Undergraduates", "cityu", false, null, 15, 40, 15, 15, 15);
-    Patron blocked = new Patron("P-y", "T", "t@e", category, "Undergraduates", "cityu", true, "Unpaid fines", 0, 15, 15, 0, 15);
+    Patron atCap =
+        new Patron(
+            "P-x",
+            "T",
+            "t@e",
+            category,
+            "Undergraduates",
+            "cityu",
+            false,
+            null,
+            15,
+            40,
+            15,
+            15,
+            15);
+    Patron blocked =
+        new Patron(
+            "P-y",
+            "T",
+            "t@e",
+            category,
+            "Undergraduates",
+            "cityu",
+            true,
+            "Unpaid fines",
+            0,
+            15,
+            15,
+            0,
+            15);
     assertThat(eligibility.hkall(atCap).reason()).startsWith("HKALL limit reached");
     assertThat(eligibility.hkall(blocked).reason()).contains("blocked");
     assertThat(eligibility.digital(blocked).eligible()).isFalse();
-    assertThat(List.of(eligibility.overseas(blocked, "COPY").reason())).allMatch(r -> r.contains("blocked"));
+    assertThat(List.of(eligibility.overseas(blocked, "COPY").reason()))
+        .allMatch(r -> r.contains("blocked"));
   }
 }

@@ -54,7 +54,8 @@ class CancelAgainstShipRaceTest extends ProcessTest {
     }
     List<Trial> ready = new ArrayList<>();
     for (Trial t : trials) {
-      ready.add(new Trial(t.request(), awaitTask(t.request().processInstanceKey(), "hkallPullAndShip")));
+      ready.add(
+          new Trial(t.request(), awaitTask(t.request().processInstanceKey(), "hkallPullAndShip")));
     }
 
     ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -78,7 +79,8 @@ class CancelAgainstShipRaceTest extends ProcessTest {
                 () -> {
                   go.await();
                   try {
-                    userTasks.complete(t.pull().key(), Map.of("pullOutcome", "SHIPPED", "pullNote", "race"));
+                    userTasks.complete(
+                        t.pull().key(), Map.of("pullOutcome", "SHIPPED", "pullNote", "race"));
                     return true;
                   } catch (UserTasks.TaskNotOpenException e) {
                     return false; // the cancel closed the task first: the lender is told so
@@ -104,20 +106,29 @@ class CancelAgainstShipRaceTest extends ProcessTest {
               || projection.active(instance, "hkallReceiveItem")) {
             wrong.add(id + ": cancel won but the borrowing library was asked to receive the item");
           }
-          boolean toldToPutBack = projection.completedElements(instance).contains("tellLenderPutBack");
+          boolean toldToPutBack =
+              projection.completedElements(instance).contains("tellLenderPutBack");
           if (race.shipAccepted() && !toldToPutBack && shipReachedProcess(instance)) {
-            wrong.add(id + ": the lender's shipment was accepted but it was not told to put the copy back");
+            wrong.add(
+                id
+                    + ": the lender's shipment was accepted but it was not told to put the copy back");
           }
         } else {
           Optional<OpenTask> receive = awaitReceive(instance);
           if (!race.shipAccepted()) {
-            wrong.add(id + ": the cancel was refused although the lender's answer did not get through");
+            wrong.add(
+                id + ": the cancel was refused although the lender's answer did not get through");
           }
           if (receive.isEmpty() || requests.get(id).status() != RequestStatus.TRANSFERRED) {
-            wrong.add(id + ": ship won but the request is " + requests.get(id).status()
-                + (receive.isEmpty() ? " with no Receive item task" : ""));
+            wrong.add(
+                id
+                    + ": ship won but the request is "
+                    + requests.get(id).status()
+                    + (receive.isEmpty() ? " with no Receive item task" : ""));
           }
-          if (!((PhysicalRequests.Cancel.Refused) race.cancel()).reason().contains("already shipped")) {
+          if (!((PhysicalRequests.Cancel.Refused) race.cancel())
+              .reason()
+              .contains("already shipped")) {
             wrong.add(id + ": the patron was not told why the cancel was refused");
           }
         }
@@ -139,9 +150,13 @@ class CancelAgainstShipRaceTest extends ProcessTest {
         .pollInSameThread()
         .atMost(Duration.ofSeconds(20))
         .until(
-            () -> userTasks.open().stream()
-                .filter(t -> t.processInstanceKey() == instance && t.elementId().equals("hkallReceiveItem"))
-                .findFirst(),
+            () ->
+                userTasks.open().stream()
+                    .filter(
+                        t ->
+                            t.processInstanceKey() == instance
+                                && t.elementId().equals("hkallReceiveItem"))
+                    .findFirst(),
             Optional::isPresent);
   }
 }

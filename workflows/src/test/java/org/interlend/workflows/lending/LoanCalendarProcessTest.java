@@ -16,8 +16,13 @@ class LoanCalendarProcessTest extends LoanLifecycleBaseTest {
     Borrower b = borrower(15, home);
     var today = org.interlend.calendar.LibraryCalendar.dateOf(engineNow());
     // closed on the 15th and 16th day from today (a holiday and the day after)
-    jdbc.update("insert into library_closed_day (library_code, day, reason) values (?, ?, 'Test holiday'),"
-        + " (?, ?, 'Test holiday')", home, today.plusDays(15), home, today.plusDays(16));
+    jdbc.update(
+        "insert into library_closed_day (library_code, day, reason) values (?, ?, 'Test holiday'),"
+            + " (?, ?, 'Test holiday')",
+        home,
+        today.plusDays(15),
+        home,
+        today.plusDays(16));
 
     TestLoan l = checkOut("hku", 15, b);
 
@@ -29,7 +34,10 @@ class LoanCalendarProcessTest extends LoanLifecycleBaseTest {
     awaitStatus(l, RequestStatus.OVERDUE);
   }
 
-  /** On today's main every overdue day of a recalled loan was charged HK$4.00, before the recall too. */
+  /**
+   * On today's main every overdue day of a recalled loan was charged HK$4.00, before the recall
+   * too.
+   */
   @Test
   void aLoanRecalledWhileOverdueIsFinedTheNormalRateUntilTheRecallDate() {
     TestLoan l = checkOut("hku", 15);
@@ -39,8 +47,13 @@ class LoanCalendarProcessTest extends LoanLifecycleBaseTest {
     awaitMails(l, "Overdue", 1);
     var recalled = desk.recall(l.requestId(), "staff-hku", WAIT);
     assertThat(recalled)
-        .as("recall; elements " + projection.completedElements(l.instance()) + " incidents "
-            + projection.openIncidents(l.instance()) + " vars " + projection.variables(l.instance()))
+        .as(
+            "recall; elements "
+                + projection.completedElements(l.instance())
+                + " incidents "
+                + projection.openIncidents(l.instance())
+                + " vars "
+                + projection.variables(l.instance()))
         .isPresent();
     engine.increaseTime(Duration.ofDays(3)); // day 23
     desk.checkIn(l.requestId(), "staff-cityu", WAIT).orElseThrow();
@@ -49,10 +62,12 @@ class LoanCalendarProcessTest extends LoanLifecycleBaseTest {
     // d0+16 .. d0+19 at HK$2.00 (4 days), d0+20 .. d0+23 at HK$4.00 (4 days)
     assertThat(ledger.forLoan(l.requestId()))
         .singleElement()
-        .satisfies(f -> {
-          assertThat(f.amount()).isEqualByComparingTo("24.00");
-          assertThat(f.description()).contains("8 day(s): 4 at HK$2.00/day, then 4 from the recall at HK$4.00/day");
-        });
+        .satisfies(
+            f -> {
+              assertThat(f.amount()).isEqualByComparingTo("24.00");
+              assertThat(f.description())
+                  .contains("8 day(s): 4 at HK$2.00/day, then 4 from the recall at HK$4.00/day");
+            });
     assertThat(d0).isNotNull();
   }
 }

@@ -4,9 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.protocol.record.Record;
-import io.camunda.zeebe.protocol.record.ValueType;
-import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +47,8 @@ abstract class LoanLifecycleBaseTest extends ProcessTest {
   private final List<Long> started = new ArrayList<>();
 
   /** One test loan: its patron, request, instance, and the HK date it was checked out. */
-  record TestLoan(String patronId, String email, String requestId, long instance, Instant checkoutAt) {
+  record TestLoan(
+      String patronId, String email, String requestId, long instance, Instant checkoutAt) {
     LocalDate checkoutDate() {
       return LoanCalendar.dateOf(checkoutAt);
     }
@@ -76,7 +74,9 @@ abstract class LoanLifecycleBaseTest extends ProcessTest {
         "insert into library (code, name, name_zh, staff_group, rota_rank, allows_renewal,"
             + " replacement_charge, processing_fee) values (?, ?, '測試圖書館', 'staff-' || ?,"
             + " (select max(rota_rank) + 1 from library), true, 400.00, 100.00)",
-        code, "Test library " + code, code);
+        code,
+        "Test library " + code,
+        code);
     return code;
   }
 
@@ -97,7 +97,8 @@ abstract class LoanLifecycleBaseTest extends ProcessTest {
         email,
         loanDays >= 30 ? "POSTGRADUATE" : "UNDERGRADUATE",
         homeLibrary);
-    String requestId = requests.create("PHYSICAL", patronId, "Loan rules in practice " + suffix).id();
+    String requestId =
+        requests.create("PHYSICAL", patronId, "Loan rules in practice " + suffix).id();
     return new Borrower(patronId, email, requestId);
   }
 
@@ -131,7 +132,9 @@ abstract class LoanLifecycleBaseTest extends ProcessTest {
     return instance;
   }
 
-  /** The engine's clock (which time travel moves), read through FEEL now() like the process does. */
+  /**
+   * The engine's clock (which time travel moves), read through FEEL now() like the process does.
+   */
   Instant engineNow() {
     synchronized (LoanLifecycleBaseTest.class) {
       if (!clockDeployed) {
@@ -140,7 +143,8 @@ abstract class LoanLifecycleBaseTest extends ProcessTest {
             .addProcessModel(
                 Bpmn.createExecutableProcess("lifecycle-test-clock")
                     .startEvent()
-                    .scriptTask("readClock", t -> t.zeebeExpression("now()").zeebeResultVariable("now"))
+                    .scriptTask(
+                        "readClock", t -> t.zeebeExpression("now()").zeebeResultVariable("now"))
                     .endEvent()
                     .done(),
                 "lifecycle-test-clock.bpmn")
@@ -207,7 +211,9 @@ abstract class LoanLifecycleBaseTest extends ProcessTest {
             await()
                 .pollInSameThread()
                 .atMost(WAIT)
-                .failFast("an incident was raised", () -> !projection.openIncidents(l.instance()).isEmpty())
+                .failFast(
+                    "an incident was raised",
+                    () -> !projection.openIncidents(l.instance()).isEmpty())
                 .until(() -> loans.get(l.requestId()), done);
     return loan;
   }
@@ -223,7 +229,9 @@ abstract class LoanLifecycleBaseTest extends ProcessTest {
     await().pollInSameThread().atMost(WAIT).until(() -> mails(l, prefix).size() >= count);
   }
 
-  /** The current value of a variable in a process instance (JSON values: maps, strings, numbers). */
+  /**
+   * The current value of a variable in a process instance (JSON values: maps, strings, numbers).
+   */
   Object variable(long instance, String name) {
     return projection.variables(instance).get(name);
   }

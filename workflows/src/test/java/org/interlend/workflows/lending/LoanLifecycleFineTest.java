@@ -94,14 +94,15 @@ class LoanLifecycleFineTest extends LoanLifecycleBaseTest {
     var checkoutAt = engineNow();
 
     long parent =
-        started(start(
-            "lifecycle-test-parent",
-            Map.of(
-                "requestId", seed.requestId(),
-                "patronId", seed.patronId(),
-                "lenderCode", "cuhk",
-                "loanDays", 30,
-                "checkoutAt", checkoutAt.toString())));
+        started(
+            start(
+                "lifecycle-test-parent",
+                Map.of(
+                    "requestId", seed.requestId(),
+                    "patronId", seed.patronId(),
+                    "lenderCode", "cuhk",
+                    "loanDays", 30,
+                    "checkoutAt", checkoutAt.toString())));
     requests.attachProcess(seed.requestId(), parent);
     TestLoan l = new TestLoan(seed.patronId(), seed.email(), seed.requestId(), parent, checkoutAt);
     awaitStatus(l, RequestStatus.ON_LOAN);
@@ -145,8 +146,7 @@ class LoanLifecycleFineTest extends LoanLifecycleBaseTest {
     String overdueKey =
         jdbc.queryForObject(
             "select dedup_key from notice where recipient = ? and subject like 'Overdue%'",
-            String.class,
-            l.email());
+            String.class, l.email());
     assertThat(overdueKey).startsWith("job:");
     assertThat(notices.send(overdueKey, l.email(), "Overdue: again", "again")).isFalse();
 

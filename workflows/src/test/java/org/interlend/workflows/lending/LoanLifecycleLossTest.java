@@ -85,8 +85,7 @@ class LoanLifecycleLossTest extends LoanLifecycleBaseTest {
     desk.checkIn(l.requestId(), "staff-cityu", WAIT).orElseThrow();
     awaitCompleted(l.instance());
 
-    assertThat(userTasks.open())
-        .noneMatch(t -> t.processInstanceKey() == l.instance());
+    assertThat(userTasks.open()).noneMatch(t -> t.processInstanceKey() == l.instance());
     // d0+16 .. d0+47 = 32 days at 2.00, no replacement
     assertThat(ledger.forLoan(l.requestId()))
         .singleElement()
@@ -100,24 +99,37 @@ class LoanLifecycleLossTest extends LoanLifecycleBaseTest {
     TestLoan l = checkOut("hkust", 15);
     desk.reportLoss(l.requestId(), "staff-cityu");
     var task = awaitLossTask(l);
-    java.time.Instant remindAt = java.time.Instant.parse((String) variable(l.instance(), "taskRemindAt"));
-    java.time.Instant escalateAt = java.time.Instant.parse((String) variable(l.instance(), "taskEscalateAt"));
+    java.time.Instant remindAt =
+        java.time.Instant.parse((String) variable(l.instance(), "taskRemindAt"));
+    java.time.Instant escalateAt =
+        java.time.Instant.parse((String) variable(l.instance(), "taskEscalateAt"));
 
     engine.increaseTime(Duration.between(engine.now(), remindAt).plusMinutes(1));
-    awaitSubject("ill-hkust@interlend.local", "Reminder: \"Record loss or damage\" for request " + l.requestId());
+    awaitSubject(
+        "ill-hkust@interlend.local",
+        "Reminder: \"Record loss or damage\" for request " + l.requestId());
     engine.increaseTime(Duration.between(engine.now(), escalateAt).plusMinutes(1));
-    awaitSubject("ill-managers-hkust@interlend.local", "Overdue task: \"Record loss or damage\" for request " + l.requestId());
+    awaitSubject(
+        "ill-managers-hkust@interlend.local",
+        "Overdue task: \"Record loss or damage\" for request " + l.requestId());
     assertThat(userTasks.find(task.key())).isPresent();
   }
 
   void awaitSubject(String to, String subject) {
-    org.awaitility.Awaitility.await().pollInSameThread().atMost(WAIT).until(() ->
-        java.util.Arrays.stream(mail.getReceivedMessages()).anyMatch(m -> {
-          try {
-            return m.getAllRecipients()[0].toString().equals(to) && m.getSubject().contains(subject);
-          } catch (Exception e) {
-            return false;
-          }
-        }));
+    org.awaitility.Awaitility.await()
+        .pollInSameThread()
+        .atMost(WAIT)
+        .until(
+            () ->
+                java.util.Arrays.stream(mail.getReceivedMessages())
+                    .anyMatch(
+                        m -> {
+                          try {
+                            return m.getAllRecipients()[0].toString().equals(to)
+                                && m.getSubject().contains(subject);
+                          } catch (Exception e) {
+                            return false;
+                          }
+                        }));
   }
 }

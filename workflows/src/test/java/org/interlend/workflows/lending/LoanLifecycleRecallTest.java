@@ -48,7 +48,8 @@ class LoanLifecycleRecallTest extends LoanLifecycleBaseTest {
     // min(d0+30, max(d0+15, d0+20+7)) = d0+27
     assertThat(recalled.dueDate()).isEqualTo(d0.plusDays(27));
     awaitStatus(l, RequestStatus.RECALLED);
-    assertThat(requests.history(l.requestId()).getLast().note()).isEqualTo("Due " + d0.plusDays(27));
+    assertThat(requests.history(l.requestId()).getLast().note())
+        .isEqualTo("Due " + d0.plusDays(27));
   }
 
   @Test

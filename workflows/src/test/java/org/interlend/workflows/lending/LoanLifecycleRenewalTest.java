@@ -1,7 +1,6 @@
 package org.interlend.workflows.lending;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.api.response.ActivatedJob;
@@ -79,8 +78,12 @@ class LoanLifecycleRenewalTest extends LoanLifecycleBaseTest {
     awaitMails(l, "Renewed", 2); // back at the wait before the clock moves on
 
     engine.increaseTime(Duration.ofDays(15)); // day 39, inside the window again
-    Renewal third = desk.renew(l.requestId(), WAIT).orElseThrow(
-        () -> new AssertionError("no decision; passed " + projection.completedElements(l.instance())));
+    Renewal third =
+        desk.renew(l.requestId(), WAIT)
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "no decision; passed " + projection.completedElements(l.instance())));
     assertThat(third.granted()).isFalse();
     assertThat(third.reason()).isEqualTo("LIMIT_REACHED");
     assertThat(third.message()).contains("most allowed (2)");

@@ -15,8 +15,8 @@ import org.interlend.requests.StatusChange;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Test data of the physical-loan tests: each test makes its own patrons and titles (unique ids),
- * so that tests neither see nor change the demo rows or each other's.
+ * Test data of the physical-loan tests: each test makes its own patrons and titles (unique ids), so
+ * that tests neither see nor change the demo rows or each other's.
  */
 public final class PhysicalFixtures {
 

@@ -72,17 +72,23 @@ class PhysicalIdempotencyTest extends ProcessTest {
     statusWorker.recordStatus(status, r.id(), "RECEIVED", null);
 
     ActivatedJob notice =
-        job(Map.of("requestId", r.id(), "pickupBy", "2026-12-01"), Map.of("template", "physical-pickup"));
+        job(
+            Map.of("requestId", r.id(), "pickupBy", "2026-12-01"),
+            Map.of("template", "physical-pickup"));
     noticeWorker.sendNotice(notice);
     noticeWorker.sendNotice(notice);
 
-    assertThat(data.statuses(r.id())).containsExactly(RequestStatus.REQUESTED, RequestStatus.RECEIVED);
+    assertThat(data.statuses(r.id()))
+        .containsExactly(RequestStatus.REQUESTED, RequestStatus.RECEIVED);
     // the outbox sends the one notice it recorded, shortly after
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(20))
         .until(() -> !data.mailsTo(data.email(r.patronId())).isEmpty());
-    assertThat(jdbc.queryForObject(
-            "select count(*) from notice where dedup_key = ?", Integer.class, "job:" + notice.getKey()))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from notice where dedup_key = ?",
+                Integer.class,
+                "job:" + notice.getKey()))
         .isEqualTo(1);
     assertThat(data.mailsTo(data.email(r.patronId())))
         .containsExactly("Ready for pickup: " + r.title() + " (HKALL request " + r.id() + ")");
@@ -97,14 +103,17 @@ class PhysicalIdempotencyTest extends ProcessTest {
     var firstReceived = loans.get(r.id()).receivedAt();
     // a retry delivered later keeps the first receipt and the same pickup window
     assertThat(physicalWorkers.markReceived(r.id(), "2026-03-01T09:00:00Z")).isEqualTo(first);
-    assertThat(first).containsEntry("pickupBy", "2026-03-06")
+    assertThat(first)
+        .containsEntry("pickupBy", "2026-03-06")
         .containsEntry("pickupDeadline", "2026-03-06T16:00:00Z");
     assertThat(loans.get(r.id()).receivedAt()).isEqualTo(firstReceived);
 
     var out = physicalWorkers.checkOut(r.id(), 15, "2026-03-01T10:00:00+08:00[Asia/Hong_Kong]");
     // a retry delivered later keeps the first checkout time and due date
     assertThat(physicalWorkers.checkOut(r.id(), 15, "2026-03-02T09:00:00Z")).isEqualTo(out);
-    assertThat(out).containsEntry("checkoutAt", "2026-03-01T02:00:00Z").containsEntry("dueDate", "2026-03-16");
+    assertThat(out)
+        .containsEntry("checkoutAt", "2026-03-01T02:00:00Z")
+        .containsEntry("dueDate", "2026-03-16");
   }
 
   /** A job as the engine hands it to a worker: a fixed key, variables and headers. */

@@ -17,8 +17,8 @@ import static org.interlend.requests.RequestStatus.UNFILLED;
 import com.icegreen.greenmail.util.GreenMail;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.time.LocalDate;
+import java.util.Map;
 import org.interlend.calendar.Calendars;
 import org.interlend.lending.HkallAccounts;
 import org.interlend.lending.PhysicalLoans;
@@ -69,11 +69,17 @@ class PhysicalLoanProcessTest extends ProcessTest {
         .atMost(WAIT)
         .failFast(
             "an incident was raised",
-            () -> assertThat(projection.openIncidents(instance(r))).as("incidents of " + r.id()).isEmpty())
+            () ->
+                assertThat(projection.openIncidents(instance(r)))
+                    .as("incidents of " + r.id())
+                    .isEmpty())
         .until(
             () ->
                 userTasks.open().stream()
-                    .filter(t -> t.processInstanceKey() == instance(r) && t.elementId().equals(elementId))
+                    .filter(
+                        t ->
+                            t.processInstanceKey() == instance(r)
+                                && t.elementId().equals(elementId))
                     .findFirst(),
             java.util.Optional::isPresent)
         .orElseThrow();
@@ -98,8 +104,7 @@ class PhysicalLoanProcessTest extends ProcessTest {
     OpenTask task = task(r, "hkallPullAndShip");
     assertThat(task.candidateGroups()).containsExactly("staff-" + lender);
     userTasks.complete(task.key(), Map.of("pullOutcome", outcome, "pullNote", "sorry"));
-    await().pollInSameThread().atMost(WAIT)
-        .until(() -> userTasks.find(task.key()).isEmpty());
+    await().pollInSameThread().atMost(WAIT).until(() -> userTasks.find(task.key()).isEmpty());
   }
 
   private void receive(Request r) {
@@ -131,7 +136,9 @@ class PhysicalLoanProcessTest extends ProcessTest {
     Request r = place(patron, data.titleAt("cuhk", "hku", "lingnan"));
 
     OpenTask task = task(r, "hkallPullAndShip");
-    assertThat(task.candidateGroups()).singleElement().isIn("staff-cuhk", "staff-hku", "staff-lingnan");
+    assertThat(task.candidateGroups())
+        .singleElement()
+        .isIn("staff-cuhk", "staff-hku", "staff-lingnan");
     assertThat(task.formKey()).isPositive();
     assertThat(requests.get(r.id()).status()).isEqualTo(REQUESTED);
     assertThat(requests.get(r.id()).quotaHeld()).isTrue();
@@ -186,12 +193,18 @@ class PhysicalLoanProcessTest extends ProcessTest {
     Request ok = place(room, data.titleAt("hku"));
     task(ok, "hkallPullAndShip");
     assertThat(data.loansInUse(room)).isEqualTo(40);
-    assertThat(jdbc.queryForObject("select hkall_in_use from patron where id = ?", Integer.class, room)).isEqualTo(15);
+    assertThat(
+            jdbc.queryForObject(
+                "select hkall_in_use from patron where id = ?", Integer.class, room))
+        .isEqualTo(15);
 
     physicalRequests.cancel(ok.id(), "patron " + room);
     awaitCompleted(instance(ok));
     assertThat(data.loansInUse(room)).isEqualTo(39);
-    assertThat(jdbc.queryForObject("select hkall_in_use from patron where id = ?", Integer.class, room)).isEqualTo(14);
+    assertThat(
+            jdbc.queryForObject(
+                "select hkall_in_use from patron where id = ?", Integer.class, room))
+        .isEqualTo(14);
   }
 
   // ---------------------------------------------------------------- requestability
@@ -205,7 +218,8 @@ class PhysicalLoanProcessTest extends ProcessTest {
     "'cityu:BOOK:GENERAL:CHECKED_OUT,hku:BOOK:GENERAL:CHECKED_OUT,cuhk:BOOK:GENERAL:MISSING', ALL_OUT",
     "'cityu:BOOK:GENERAL:CHECKED_OUT', NOT_HELD"
   })
-  void anUnrequestableTitleIsRefusedWithItsReasonAndTheQuotaGoesBack(String copies, Refusal refusal) {
+  void anUnrequestableTitleIsRefusedWithItsReasonAndTheQuotaGoesBack(
+      String copies, Refusal refusal) {
     String patron = data.patron("POSTGRADUATE", 2, false);
     long bib = data.title();
     for (String copy : copies.split(",")) {
@@ -256,7 +270,8 @@ class PhysicalLoanProcessTest extends ProcessTest {
     task(r, "hkallReceiveItem");
     assertThat(data.itemStatus(bib, first)).isEqualTo("MISSING");
     assertThat(data.itemStatus(bib, second)).isEqualTo("ON_HKALL_LOAN");
-    assertThat(loans.answers(r.id())).containsExactly(first + ": NOT_ON_SHELF", second + ": SHIPPED");
+    assertThat(loans.answers(r.id()))
+        .containsExactly(first + ": NOT_ON_SHELF", second + ": SHIPPED");
     assertThat(data.statuses(r.id())).containsExactly(REQUESTED, TRANSFERRED);
   }
 
@@ -278,9 +293,11 @@ class PhysicalLoanProcessTest extends ProcessTest {
         .containsExactly("HKALL request " + r.id() + " could not be filled: " + r.title());
     assertThat(data.loansInUse(patron)).isEqualTo(5);
     assertThat(data.itemStatus(bib, "hku")).isEqualTo("CHECKED_OUT");
-    assertThat(jdbc.queryForObject(
-            "select not_for_loan from item where bib_id = ? and library_code = 'eduhk'",
-            Boolean.class, bib))
+    assertThat(
+            jdbc.queryForObject(
+                "select not_for_loan from item where bib_id = ? and library_code = 'eduhk'",
+                Boolean.class,
+                bib))
         .isTrue();
   }
 
@@ -329,18 +346,25 @@ class PhysicalLoanProcessTest extends ProcessTest {
     Request r = place(patron, bib);
     OpenTask pull = task(r, "hkallPullAndShip");
     // the patron's cancel has moved the status, its message is not yet there
-    assertThat(requests.transition(r.id(), REQUESTED, CANCELLED, "patron " + patron, null)).isTrue();
+    assertThat(requests.transition(r.id(), REQUESTED, CANCELLED, "patron " + patron, null))
+        .isTrue();
 
     userTasks.complete(pull.key(), Map.of("pullOutcome", "SHIPPED"));
 
     awaitCompleted(instance(r));
-    assertThat(projection.completedElements(instance(r))).contains("tellLenderPutBack", "requestCancelled");
+    assertThat(projection.completedElements(instance(r)))
+        .contains("tellLenderPutBack", "requestCancelled");
     assertThat(data.statuses(r.id())).containsExactly(REQUESTED, CANCELLED);
     assertThat(data.itemStatus(bib, "hku")).isEqualTo("AVAILABLE");
     assertThat(data.loansInUse(patron)).isEqualTo(1);
     // the lender, who answered "shipped", is told to put the copy back
-    await().atMost(WAIT).until(() -> data.mailsTo("ill-hku@interlend.local").stream()
-        .anyMatch(subject -> subject.contains(r.id()) && subject.contains("please put")));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                data.mailsTo("ill-hku@interlend.local").stream()
+                    .anyMatch(
+                        subject -> subject.contains(r.id()) && subject.contains("please put")));
   }
 
   // ---------------------------------------------------------------- pickup
@@ -358,16 +382,21 @@ class PhysicalLoanProcessTest extends ProcessTest {
     var loan = loans.get(r.id());
     LocalDate pickupBy = loan.pickupBy();
     assertThat(pickupBy)
-        .isEqualTo(calendars.of("cityu").nextOpenDay(LoanCalendar.dateOf(loan.receivedAt()).plusDays(5)));
+        .isEqualTo(
+            calendars.of("cityu").nextOpenDay(LoanCalendar.dateOf(loan.receivedAt()).plusDays(5)));
     assertThat(calendars.of("cityu").isOpen(pickupBy)).isTrue();
 
     // the afternoon of the last pickup day (16:00 in Hong Kong): the item is still there
     Instant lastAfternoon = pickupBy.atTime(16, 0).atZone(LoanCalendar.ZONE).toInstant();
     engine.increaseTime(Duration.between(engine.now(), lastAfternoon));
-    await().pollInSameThread().during(Duration.ofSeconds(2)).atMost(WAIT)
+    await()
+        .pollInSameThread()
+        .during(Duration.ofSeconds(2))
+        .atMost(WAIT)
         .until(() -> requests.get(r.id()).status() == RECEIVED);
-    assertThat(userTasks.open()).anyMatch(t -> t.processInstanceKey() == instance(r)
-        && t.elementId().equals("hkallCheckOut"));
+    assertThat(userTasks.open())
+        .anyMatch(
+            t -> t.processInstanceKey() == instance(r) && t.elementId().equals("hkallCheckOut"));
 
     // after midnight it goes back
     engine.increaseTime(Duration.ofHours(8).plusMinutes(1));
@@ -402,12 +431,15 @@ class PhysicalLoanProcessTest extends ProcessTest {
     userTasks.complete(checkOut.key(), Map.of("patronIdentified", true));
 
     Map<String, Object> vars =
-        await().pollInSameThread().atMost(WAIT)
+        await()
+            .pollInSameThread()
+            .atMost(WAIT)
             .until(() -> userTasks.processVariables(instance(r)), v -> v.containsKey("checkoutAt"));
     Instant checkoutAt = Instant.parse((String) vars.get("checkoutAt"));
     assertThat(checkoutAt).isAfter(before);
     assertThat(((Number) vars.get("loanDays")).intValue()).isEqualTo(days);
-    LocalDate due = calendars.of("cityu").nextOpenDay(LoanCalendar.dateOf(checkoutAt).plusDays(days));
+    LocalDate due =
+        calendars.of("cityu").nextOpenDay(LoanCalendar.dateOf(checkoutAt).plusDays(days));
     assertThat(vars.get("dueDate")).isEqualTo(due.toString());
     assertThat(loans.get(r.id()).loanDays()).isEqualTo(days);
     assertThat(loans.get(r.id()).checkedOutAt()).isEqualTo(checkoutAt);
@@ -420,13 +452,17 @@ class PhysicalLoanProcessTest extends ProcessTest {
     Request r = place(patron, bib);
     ship(r, "cuhk");
     receive(r);
-    userTasks.complete(
-        task(r, "hkallCheckOut").key(), Map.of("patronIdentified", true));
+    userTasks.complete(task(r, "hkallCheckOut").key(), Map.of("patronIdentified", true));
     data.awaitStatus(r.id(), ON_LOAN);
 
     // the counter checks the item in
-    client.newPublishMessageCommand().messageName("item-returned").correlationKey(r.id())
-        .timeToLive(Duration.ofMinutes(1)).send().join();
+    client
+        .newPublishMessageCommand()
+        .messageName("item-returned")
+        .correlationKey(r.id())
+        .timeToLive(Duration.ofMinutes(1))
+        .send()
+        .join();
 
     OpenTask shipBack = task(r, "hkallShipBack");
     assertThat(shipBack.candidateGroups()).containsExactly("staff-cityu");
@@ -459,21 +495,35 @@ class PhysicalLoanProcessTest extends ProcessTest {
     data.awaitStatus(r.id(), ON_LOAN);
     assertThat(data.loansInUse(patron)).isEqualTo(7);
 
-    client.newPublishMessageCommand().messageName("item-lost").correlationKey(r.id())
-        .timeToLive(Duration.ofMinutes(1)).send().join();
+    client
+        .newPublishMessageCommand()
+        .messageName("item-lost")
+        .correlationKey(r.id())
+        .timeToLive(Duration.ofMinutes(1))
+        .send()
+        .join();
     // the loss task belongs to the called loan-lifecycle instance of this request
     OpenTask loss =
-        await().pollInSameThread().atMost(WAIT)
+        await()
+            .pollInSameThread()
+            .atMost(WAIT)
             .until(
-                () -> userTasks.open().stream()
-                    .filter(t -> t.elementId().equals("recordLossOrDamage"))
-                    .filter(t -> r.id().equals(
-                        userTasks.processVariables(t.processInstanceKey()).get("requestId")))
-                    .findFirst(),
+                () ->
+                    userTasks.open().stream()
+                        .filter(t -> t.elementId().equals("recordLossOrDamage"))
+                        .filter(
+                            t ->
+                                r.id()
+                                    .equals(
+                                        userTasks
+                                            .processVariables(t.processInstanceKey())
+                                            .get("requestId")))
+                        .findFirst(),
                 java.util.Optional::isPresent)
             .orElseThrow();
     assertThat(loss.candidateGroups()).containsExactly("staff-polyu");
-    userTasks.complete(loss.key(), Map.of("lossKind", "LOST", "lossNote", "patron reported it lost"));
+    userTasks.complete(
+        loss.key(), Map.of("lossKind", "LOST", "lossNote", "patron reported it lost"));
 
     awaitCompleted(instance(r));
     assertThat(projection.completedElements(instance(r))).contains("itemLost");
@@ -483,8 +533,8 @@ class PhysicalLoanProcessTest extends ProcessTest {
 
   /**
    * Damage is its own outcome: the patron is charged, and the item still goes back to the lender,
-   * which gets it back marked not for loan (on today's main a damaged item was treated as lost: never
-   * shipped back, left on HKALL loan).
+   * which gets it back marked not for loan (on today's main a damaged item was treated as lost:
+   * never shipped back, left on HKALL loan).
    */
   @Test
   void aDamagedItemIsChargedAndStillShippedBackToTheLender() {
@@ -496,18 +546,33 @@ class PhysicalLoanProcessTest extends ProcessTest {
     userTasks.complete(task(r, "hkallCheckOut").key(), Map.of("patronIdentified", true));
     data.awaitStatus(r.id(), ON_LOAN);
 
-    client.newPublishMessageCommand().messageName("item-lost").correlationKey(r.id())
-        .timeToLive(Duration.ofMinutes(1)).send().join();
+    client
+        .newPublishMessageCommand()
+        .messageName("item-lost")
+        .correlationKey(r.id())
+        .timeToLive(Duration.ofMinutes(1))
+        .send()
+        .join();
     OpenTask loss =
-        await().pollInSameThread().atMost(WAIT)
+        await()
+            .pollInSameThread()
+            .atMost(WAIT)
             .until(
-                () -> userTasks.open().stream()
-                    .filter(t -> t.elementId().equals("recordLossOrDamage"))
-                    .filter(t -> r.id().equals(userTasks.processVariables(t.processInstanceKey()).get("requestId")))
-                    .findFirst(),
+                () ->
+                    userTasks.open().stream()
+                        .filter(t -> t.elementId().equals("recordLossOrDamage"))
+                        .filter(
+                            t ->
+                                r.id()
+                                    .equals(
+                                        userTasks
+                                            .processVariables(t.processInstanceKey())
+                                            .get("requestId")))
+                        .findFirst(),
                 java.util.Optional::isPresent)
             .orElseThrow();
-    userTasks.complete(loss.key(), Map.of("lossKind", "DAMAGED", "lossNote", "coffee on pages 10-40"));
+    userTasks.complete(
+        loss.key(), Map.of("lossKind", "DAMAGED", "lossNote", "coffee on pages 10-40"));
 
     OpenTask shipBack = task(r, "hkallShipBack");
     assertThat(requests.get(r.id()).status()).isEqualTo(RequestStatus.DAMAGED);
@@ -520,23 +585,27 @@ class PhysicalLoanProcessTest extends ProcessTest {
     assertThat(data.statuses(r.id()))
         .containsSubsequence(ON_LOAN, RequestStatus.DAMAGED, SHIPPED_BACK, COMPLETED);
     assertThat(data.itemStatus(bib, "hkust")).isEqualTo("AVAILABLE");
-    assertThat(jdbc.queryForObject(
-            "select not_for_loan from item where bib_id = ? and library_code = 'hkust'", Boolean.class, bib))
+    assertThat(
+            jdbc.queryForObject(
+                "select not_for_loan from item where bib_id = ? and library_code = 'hkust'",
+                Boolean.class,
+                bib))
         .isTrue();
     assertThat(data.loansInUse(patron)).isEqualTo(3);
   }
 
   /**
    * The home library is the patron's (on today's main it was one setting for the whole deployment,
-   * patron.home_library ignored): a Lingnan patron's copy at Lingnan is "available at home", and
-   * an item lent to them is received by Lingnan's staff.
+   * patron.home_library ignored): a Lingnan patron's copy at Lingnan is "available at home", and an
+   * item lent to them is received by Lingnan's staff.
    */
   @Test
   void theHomeLibraryIsThePatrons() {
     String patron = data.patron("UNDERGRADUATE");
     jdbc.update("update patron set home_library = 'lingnan' where id = ?", patron);
 
-    awaitRejected(place(patron, data.titleAt("lingnan", "hku")), english(Refusal.AVAILABLE_AT_HOME));
+    awaitRejected(
+        place(patron, data.titleAt("lingnan", "hku")), english(Refusal.AVAILABLE_AT_HOME));
 
     Request r = place(patron, data.titleAt("cityu"));
     ship(r, "cityu");

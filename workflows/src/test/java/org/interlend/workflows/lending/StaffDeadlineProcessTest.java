@@ -51,8 +51,12 @@ class StaffDeadlineProcessTest extends ProcessTest {
 
   private Instant variableInstant(String name) {
     Object value =
-        await().pollInSameThread().atMost(WAIT)
-            .until(() -> userTasks.processVariables(request.processInstanceKey()).get(name), v -> v != null);
+        await()
+            .pollInSameThread()
+            .atMost(WAIT)
+            .until(
+                () -> userTasks.processVariables(request.processInstanceKey()).get(name),
+                v -> v != null);
     return Instant.parse(value.toString());
   }
 
@@ -64,8 +68,11 @@ class StaffDeadlineProcessTest extends ProcessTest {
   }
 
   private void awaitMail(String address, String subjectPart) {
-    await().pollInSameThread().atMost(WAIT)
-        .untilAsserted(() -> assertThat(data.mailsTo(address)).anyMatch(s -> s.contains(subjectPart)));
+    await()
+        .pollInSameThread()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(data.mailsTo(address)).anyMatch(s -> s.contains(subjectPart)));
   }
 
   @Test
@@ -81,20 +88,27 @@ class StaffDeadlineProcessTest extends ProcessTest {
     // the end of the 1st and 2nd working day of the lender after the ask
     LibraryCalendar lenderDays = new org.interlend.calendar.Calendars(jdbc).of(late);
     Instant askedAt = asks.find(request.id(), late).orElseThrow().askedAt();
-    assertThat(remindAt).isEqualTo(LibraryCalendar.endOf(
-        lenderDays.addWorkingDays(LibraryCalendar.dateOf(askedAt), 1)));
-    assertThat(moveAt).isEqualTo(LibraryCalendar.endOf(
-        lenderDays.addWorkingDays(LibraryCalendar.dateOf(askedAt), 2)));
+    assertThat(remindAt)
+        .isEqualTo(
+            LibraryCalendar.endOf(lenderDays.addWorkingDays(LibraryCalendar.dateOf(askedAt), 1)));
+    assertThat(moveAt)
+        .isEqualTo(
+            LibraryCalendar.endOf(lenderDays.addWorkingDays(LibraryCalendar.dateOf(askedAt), 2)));
 
     travelTo(remindAt);
-    awaitMail("ill-" + late + "@interlend.local", "Reminder: \"Pull and ship\" for request " + request.id());
-    assertThat(userTasks.find(pull.key())).isPresent(); // a reminder leaves the task with the lender
+    awaitMail(
+        "ill-" + late + "@interlend.local",
+        "Reminder: \"Pull and ship\" for request " + request.id());
+    assertThat(userTasks.find(pull.key()))
+        .isPresent(); // a reminder leaves the task with the lender
 
     travelTo(moveAt);
     OpenTask nextPull = awaitNextTask(request.processInstanceKey(), "hkallPullAndShip", pull.key());
     assertThat(nextPull.candidateGroups()).containsExactly("staff-" + next);
     assertThat(userTasks.find(pull.key())).isEmpty();
-    awaitMail("ill-" + late + "@interlend.local", "HKALL request " + request.id() + " moved to another library");
+    awaitMail(
+        "ill-" + late + "@interlend.local",
+        "HKALL request " + request.id() + " moved to another library");
     assertThat(asks.find(request.id(), late).orElseThrow().outcome()).isEqualTo("LATE");
     assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.REQUESTED);
     // the late lender's copy is not marked: it was not refused
@@ -117,11 +131,15 @@ class StaffDeadlineProcessTest extends ProcessTest {
     assertThat(escalateAt).isAfter(remindAt);
 
     travelTo(remindAt);
-    awaitMail("ill-cityu@interlend.local", "Reminder: \"Receive item\" for request " + request.id());
-    assertThat(data.mailsTo("ill-managers-cityu@interlend.local")).noneMatch(s -> s.contains(request.id()));
+    awaitMail(
+        "ill-cityu@interlend.local", "Reminder: \"Receive item\" for request " + request.id());
+    assertThat(data.mailsTo("ill-managers-cityu@interlend.local"))
+        .noneMatch(s -> s.contains(request.id()));
 
     travelTo(escalateAt);
-    awaitMail("ill-managers-cityu@interlend.local", "Overdue task: \"Receive item\" for request " + request.id());
+    awaitMail(
+        "ill-managers-cityu@interlend.local",
+        "Overdue task: \"Receive item\" for request " + request.id());
     // the task stays with the staff; the patron is told nothing
     assertThat(userTasks.find(receive.key())).isPresent();
     assertThat(data.mailsTo(data.email(patron))).isEmpty();

@@ -14,15 +14,22 @@ class CostApprovalProcessTest extends OverseasProcessTestBase {
 
   private Started costApproval(double costHkd, String purpose) {
     Patron p = patron("ACADEMIC");
-    String requestId =
-        requests.create("DIGITAL", p.id(), "Costly copy " + UUID.randomUUID()).id();
+    String requestId = requests.create("DIGITAL", p.id(), "Costly copy " + UUID.randomUUID()).id();
     long instance =
         started(
             start(
                 "cost-approval",
                 Map.of(
-                    "requestId", requestId, "patronId", p.id(), "costHkd", costHkd,
-                    "purpose", purpose, "homeLibrary", "cityu")));
+                    "requestId",
+                    requestId,
+                    "patronId",
+                    p.id(),
+                    "costHkd",
+                    costHkd,
+                    "purpose",
+                    purpose,
+                    "homeLibrary",
+                    "cityu")));
     return new Started(p, requestId, instance);
   }
 
@@ -41,7 +48,8 @@ class CostApprovalProcessTest extends OverseasProcessTestBase {
     Started s = costApproval(900, "TEACHING_RESEARCH");
     OpenTask task = awaitTask(s.instance(), "approveOverseasCost");
     assertThat(task.candidateGroups()).containsExactly("managers");
-    userTasks.complete(task.key(), Map.of("approvalDecision", "APPROVE_CAP", "approvedCapHkd", 1000));
+    userTasks.complete(
+        task.key(), Map.of("approvalDecision", "APPROVE_CAP", "approvedCapHkd", 1000));
     awaitCompleted(s.instance());
     assertThat(userTasks.processVariables(s.instance())).containsEntry("costOutcome", "APPROVED");
     assertThat(projection.completedElements(s.instance())).doesNotContain("offerCharge");
@@ -59,7 +67,9 @@ class CostApprovalProcessTest extends OverseasProcessTestBase {
     assertThat(charges.forRequest(s.requestId())).isEmpty();
   }
 
-  /** A manager's approval has a deadline too: the managers are reminded, then told it is overdue. */
+  /**
+   * A manager's approval has a deadline too: the managers are reminded, then told it is overdue.
+   */
   @Test
   void anApprovalNotGivenInTimeRemindsTheManagersThenEscalates() {
     Started s = costApproval(5000, "TEACHING_RESEARCH");
@@ -69,9 +79,13 @@ class CostApprovalProcessTest extends OverseasProcessTestBase {
     java.time.Instant escalateAt = java.time.Instant.parse(String.valueOf(v.get("taskEscalateAt")));
 
     engine.increaseTime(java.time.Duration.between(engine.now(), remindAt).plusMinutes(1));
-    awaitMail("ill-managers-cityu@interlend.local", "Reminder: \"Approve overseas cost\" for request " + s.requestId());
+    awaitMail(
+        "ill-managers-cityu@interlend.local",
+        "Reminder: \"Approve overseas cost\" for request " + s.requestId());
     engine.increaseTime(java.time.Duration.between(engine.now(), escalateAt).plusMinutes(1));
-    awaitMail("ill-managers-cityu@interlend.local", "Overdue task: \"Approve overseas cost\" for request " + s.requestId());
+    awaitMail(
+        "ill-managers-cityu@interlend.local",
+        "Overdue task: \"Approve overseas cost\" for request " + s.requestId());
     assertThat(userTasks.find(task.key())).isPresent();
   }
 }

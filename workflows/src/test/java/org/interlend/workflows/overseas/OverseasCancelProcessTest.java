@@ -13,7 +13,9 @@ import org.interlend.workflows.engine.UserTasks.OpenTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A patron cancels an overseas request before the order is placed; after it, the cancel is refused. */
+/**
+ * A patron cancels an overseas request before the order is placed; after it, the cancel is refused.
+ */
 class OverseasCancelProcessTest extends OverseasProcessTestBase {
 
   @Autowired OverseasOrders orders;
@@ -54,7 +56,8 @@ class OverseasCancelProcessTest extends OverseasProcessTestBase {
     assertThat(result).isInstanceOf(Cancel.Done.class);
     awaitCompleted(r.instance());
     assertThat(projection.terminated(approval)).isTrue();
-    assertThat(projection.completedElements(r.instance())).contains("cancelRequested", "requestCancelled");
+    assertThat(projection.completedElements(r.instance()))
+        .contains("cancelRequested", "requestCancelled");
     assertThat(charges.openOffer(r.requestId())).isEmpty();
     assertThat(charges.forRequest(r.requestId()))
         .singleElement()
@@ -77,7 +80,8 @@ class OverseasCancelProcessTest extends OverseasProcessTestBase {
         .singleElement()
         .satisfies(c -> assertThat(c.status()).isEqualTo(Charges.Status.ACCEPTED));
 
-    assertThat(orders.cancel(r.requestId(), "patron " + r.patron().id())).isInstanceOf(Cancel.Done.class);
+    assertThat(orders.cancel(r.requestId(), "patron " + r.patron().id()))
+        .isInstanceOf(Cancel.Done.class);
 
     awaitCompleted(r.instance());
     assertThat(userTasks.open()).noneMatch(t -> t.key() == order.key());
@@ -108,7 +112,8 @@ class OverseasCancelProcessTest extends OverseasProcessTestBase {
         .filteredOn(c -> c.status() == RequestStatus.ORDERED)
         .singleElement()
         .satisfies(c -> assertThat(c.note()).contains("oclc", "WS-777"));
-    assertThat(overseas.find(r.requestId()).orElseThrow()).containsEntry("order_reference", "WS-777");
+    assertThat(overseas.find(r.requestId()).orElseThrow())
+        .containsEntry("order_reference", "WS-777");
   }
 
   @Test
@@ -119,7 +124,11 @@ class OverseasCancelProcessTest extends OverseasProcessTestBase {
     // the patron's cancel has moved the status, but its message has not reached the process yet
     assertThat(
             requests.transition(
-                r.requestId(), RequestStatus.REQUESTED, RequestStatus.CANCELLED, "patron", "cancelled"))
+                r.requestId(),
+                RequestStatus.REQUESTED,
+                RequestStatus.CANCELLED,
+                "patron",
+                "cancelled"))
         .isTrue();
 
     userTasks.complete(order.key(), Map.of("orderReference", "WS-778"));

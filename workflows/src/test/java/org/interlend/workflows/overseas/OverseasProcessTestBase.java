@@ -3,12 +3,6 @@ package org.interlend.workflows.overseas;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import io.camunda.zeebe.protocol.record.Record;
-import io.camunda.zeebe.protocol.record.RecordType;
-import io.camunda.zeebe.protocol.record.ValueType;
-import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
-import io.camunda.zeebe.protocol.record.value.BpmnElementType;
-import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -77,9 +71,24 @@ abstract class OverseasProcessTestBase extends ProcessTest {
   /** A copy of a chapter: pp. 45-67 of a 400-page book (under 10%), declared. */
   static Map<String, Object> chapterCopy() {
     return Map.of(
-        "copyKind", "CHAPTER", "articleTitle", "Chapter 3", "pages", "45-67", "totalPages", 400,
-        "declaration", Map.of("researchOrPrivateStudy", true, "notSuppliedBefore", true,
-            "notRelatedToOtherPerson", true, "noRedistribution", true));
+        "copyKind",
+        "CHAPTER",
+        "articleTitle",
+        "Chapter 3",
+        "pages",
+        "45-67",
+        "totalPages",
+        400,
+        "declaration",
+        Map.of(
+            "researchOrPrivateStudy",
+            true,
+            "notSuppliedBefore",
+            true,
+            "notRelatedToOtherPerson",
+            true,
+            "noRedistribution",
+            true));
   }
 
   /** Places a request for this patron; {@code extra} adds or replaces start variables. */
@@ -178,10 +187,7 @@ abstract class OverseasProcessTestBase extends ProcessTest {
   }
 
   void awaitStatus(String requestId, RequestStatus status) {
-    await()
-        .pollInSameThread()
-        .atMost(WAIT)
-        .until(() -> requests.get(requestId).status() == status);
+    await().pollInSameThread().atMost(WAIT).until(() -> requests.get(requestId).status() == status);
   }
 
   void awaitTerminal(long instance) {
@@ -204,10 +210,7 @@ abstract class OverseasProcessTestBase extends ProcessTest {
   }
 
   void awaitMail(String email, String subjectPart) {
-    await()
-        .pollInSameThread()
-        .atMost(WAIT)
-        .until(() -> !mailTo(email, subjectPart).isEmpty());
+    await().pollInSameThread().atMost(WAIT).until(() -> !mailTo(email, subjectPart).isEmpty());
   }
 
   static String body(MimeMessage m) {
@@ -244,7 +247,10 @@ abstract class OverseasProcessTestBase extends ProcessTest {
   String upload(String name, byte[] bytes) {
     String key = "uploads/test/" + UUID.randomUUID() + "/" + name;
     store.put(
-        key, new ByteArrayInputStream(bytes), bytes.length, "application/octet-stream",
+        key,
+        new ByteArrayInputStream(bytes),
+        bytes.length,
+        "application/octet-stream",
         Map.of("original-name", name));
     return key;
   }

@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.interlend.calendar.Calendars;
 import org.interlend.calendar.LibraryCalendar;
 import org.interlend.lending.lifecycle.LoanLifecycle;
 import org.interlend.lending.lifecycle.Loans;
-import java.util.Map;
 import org.interlend.overseas.Charges;
 import org.interlend.overseas.OverseasRequests;
 import org.interlend.requests.RequestStatus;
@@ -55,7 +55,8 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
     awaitStatus(r.requestId(), RequestStatus.ORDERED);
     awaitMail(r.patron().email(), "has been ordered");
     awaitActive(r.instance(), "awaitArrival");
-    assertThat(overseas.find(r.requestId()).orElseThrow()).containsEntry("order_reference", "WS-123");
+    assertThat(overseas.find(r.requestId()).orElseThrow())
+        .containsEntry("order_reference", "WS-123");
   }
 
   @Test
@@ -69,7 +70,13 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
     assertThat(requests.get(r.requestId()).status()).isEqualTo(RequestStatus.AWAITING_APPROVAL);
     userTasks.complete(
         manager.key(),
-        Map.of("approvalDecision", "APPROVE_CAP", "approvedCapHkd", 1500, "approvalComment", "budget cap"));
+        Map.of(
+            "approvalDecision",
+            "APPROVE_CAP",
+            "approvedCapHkd",
+            1500,
+            "approvalComment",
+            "budget cap"));
 
     awaitStatus(r.requestId(), RequestStatus.AWAITING_PATRON);
     Charges.Charge offer = charges.openOffer(r.requestId()).orElseThrow();
@@ -103,7 +110,8 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
 
     awaitCompleted(r.instance());
     assertThat(requests.get(r.requestId()).status()).isEqualTo(RequestStatus.REJECTED);
-    assertThat(projection.completedElements(r.instance())).contains("recordCostRejected", "costRejected");
+    assertThat(projection.completedElements(r.instance()))
+        .contains("recordCostRejected", "costRejected");
     awaitMail(r.patron().email(), "the cost was not approved");
     assertThat(body(mailTo(r.patron().email(), "the cost was not approved").get(0)))
         .contains("A cheaper edition is on order.");
@@ -153,13 +161,15 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
         .singleElement()
         .satisfies(c -> assertThat(c.status()).isEqualTo(Charges.Status.EXPIRED));
     awaitMail(r.patron().email(), "no answer to the charge");
-    assertThat(body(mailTo(r.patron().email(), "no answer to the charge").get(0))).contains(answerBy);
+    assertThat(body(mailTo(r.patron().email(), "no answer to the charge").get(0)))
+        .contains(answerBy);
   }
 
   @Test
   void whenNoPartnerCanSupplyTheRequestIsUnfilled() {
     Placed r = place("NON_ACADEMIC", "COPY", "TEACHING_RESEARCH");
-    source(r, Map.of("sourcingResult", "NONE", "unfilledReason", "Out of print; no holding abroad."));
+    source(
+        r, Map.of("sourcingResult", "NONE", "unfilledReason", "Out of print; no holding abroad."));
 
     awaitCompleted(r.instance());
     assertThat(requests.get(r.requestId()).status()).isEqualTo(RequestStatus.UNFILLED);
@@ -214,7 +224,8 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
 
     userTasks.complete(
         chase.key(),
-        Map.of("overdueAction", "CANCEL", "unfilledReason", "The partner could not find the item."));
+        Map.of(
+            "overdueAction", "CANCEL", "unfilledReason", "The partner could not find the item."));
     awaitCompleted(r.instance());
     assertThat(requests.get(r.requestId()).status()).isEqualTo(RequestStatus.UNFILLED);
     awaitMail(r.patron().email(), "could not be filled");
@@ -250,11 +261,19 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
     publish("item-arrived", r.requestId(), Map.of());
     OpenTask terms = awaitTask(r.instance(), "recordPartnerTerms");
     LocalDate partnerDue = LibraryCalendar.dateOf(engine.now()).plusDays(60);
-    userTasks.complete(terms.key(), Map.of("partnerDueDate", partnerDue.toString(), "partnerFinePerDay", 5,
-        "partnerReplacementCharge", 900));
+    userTasks.complete(
+        terms.key(),
+        Map.of(
+            "partnerDueDate",
+            partnerDue.toString(),
+            "partnerFinePerDay",
+            5,
+            "partnerReplacementCharge",
+            900));
     awaitMail(r.patron().email(), "Ready for pickup");
     LocalDate patronDue = calendars.of("cityu").previousOpenDay(partnerDue.minusDays(14));
-    assertThat(body(mailTo(r.patron().email(), "Ready for pickup").get(0))).contains(patronDue.toString());
+    assertThat(body(mailTo(r.patron().email(), "Ready for pickup").get(0)))
+        .contains(patronDue.toString());
 
     OpenTask checkOut = awaitTask(r.instance(), "overseasCheckOut");
     userTasks.complete(checkOut.key(), Map.of("patronIdentified", true));
@@ -268,7 +287,8 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
     assertThat(Instant.parse(String.valueOf(input.get("checkoutAt")))).isAfter(before);
     awaitStatus(r.requestId(), RequestStatus.ON_LOAN);
     assertThat(loans.get(r.requestId()).dueDate()).isEqualTo(patronDue);
-    assertThat(lifecycle.policy(loans.get(r.requestId())).finePerDay()).isEqualByComparingTo("5.00");
+    assertThat(lifecycle.policy(loans.get(r.requestId())).finePerDay())
+        .isEqualByComparingTo("5.00");
 
     publish("item-returned", r.requestId(), Map.of());
     OpenTask shipBack = awaitTask(r.instance(), "shipBackToPartner");
@@ -286,9 +306,13 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
     Placed r = orderedFromOverseas("PHYSICAL");
     publish("item-arrived", r.requestId(), Map.of());
     OpenTask terms = awaitTask(r.instance(), "recordPartnerTerms");
-    userTasks.complete(terms.key(), Map.of("partnerDueDate", LibraryCalendar.dateOf(engine.now()).plusDays(60).toString()));
+    userTasks.complete(
+        terms.key(),
+        Map.of("partnerDueDate", LibraryCalendar.dateOf(engine.now()).plusDays(60).toString()));
     OpenTask checkOut = awaitTask(r.instance(), "overseasCheckOut");
-    Instant deadline = Instant.parse(String.valueOf(userTasks.processVariables(r.instance()).get("pickupDeadline")));
+    Instant deadline =
+        Instant.parse(
+            String.valueOf(userTasks.processVariables(r.instance()).get("pickupDeadline")));
 
     engine.increaseTime(Duration.between(engine.now(), deadline).plusMinutes(1));
     awaitStatus(r.requestId(), RequestStatus.UNCLAIMED);
@@ -309,7 +333,8 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
     assertThat(requests.get(r.requestId()).status()).isEqualTo(RequestStatus.REJECTED);
     assertThat(projection.completedElements(r.instance())).doesNotContain("sourceFromPartner");
     awaitMail(p.email(), "cannot be placed");
-    assertThat(body(mailTo(p.email(), "cannot be placed").get(0))).contains("loan quota is used up");
+    assertThat(body(mailTo(p.email(), "cannot be placed").get(0)))
+        .contains("loan quota is used up");
   }
 
   /**
@@ -320,32 +345,91 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
   @Test
   void anOverseasCopyIsCheckedUnderTheCopyrightOrdinance() {
     Patron p = patron("ACADEMIC");
-    Map<String, Object> declared = Map.of("researchOrPrivateStudy", true, "notSuppliedBefore", true,
-        "notRelatedToOtherPerson", true, "noRedistribution", true);
-    Map<String, Object> article = Map.of("copyKind", "ARTICLE", "issn", "1234-5679", "isbn", "",
-        "articleTitle", "Harbours", "volume", "7", "issue", "2", "pages", "1-10", "declaration", declared);
+    Map<String, Object> declared =
+        Map.of(
+            "researchOrPrivateStudy",
+            true,
+            "notSuppliedBefore",
+            true,
+            "notRelatedToOtherPerson",
+            true,
+            "noRedistribution",
+            true);
+    Map<String, Object> article =
+        Map.of(
+            "copyKind",
+            "ARTICLE",
+            "issn",
+            "1234-5679",
+            "isbn",
+            "",
+            "articleTitle",
+            "Harbours",
+            "volume",
+            "7",
+            "issue",
+            "2",
+            "pages",
+            "1-10",
+            "declaration",
+            declared);
     Placed first = place(p, "COPY", "TEACHING_RESEARCH", article);
     awaitTask(first.instance(), "sourceFromPartner");
 
-    Placed second = place(p, "COPY", "TEACHING_RESEARCH", Map.of("copyKind", "ARTICLE", "issn", "1234-5679",
-        "isbn", "", "articleTitle", "Ferries", "volume", "Vol. 7", "issue", "No. 2", "pages", "11-20",
-        "declaration", declared));
+    Placed second =
+        place(
+            p,
+            "COPY",
+            "TEACHING_RESEARCH",
+            Map.of(
+                "copyKind",
+                "ARTICLE",
+                "issn",
+                "1234-5679",
+                "isbn",
+                "",
+                "articleTitle",
+                "Ferries",
+                "volume",
+                "Vol. 7",
+                "issue",
+                "No. 2",
+                "pages",
+                "11-20",
+                "declaration",
+                declared));
     awaitCompleted(second.instance());
     assertThat(requests.get(second.requestId()).status()).isEqualTo(RequestStatus.REJECTED);
     assertThat(requests.history(second.requestId()).getLast().note()).contains("s.47");
 
-    Placed longChapter = place(p, "COPY", "TEACHING_RESEARCH",
-        Map.of("copyKind", "CHAPTER", "chapter", "2", "pages", "10-250", "totalPages", 300, "declaration", declared));
+    Placed longChapter =
+        place(
+            p,
+            "COPY",
+            "TEACHING_RESEARCH",
+            Map.of(
+                "copyKind",
+                "CHAPTER",
+                "chapter",
+                "2",
+                "pages",
+                "10-250",
+                "totalPages",
+                300,
+                "declaration",
+                declared));
     long permission = awaitChild(longChapter.instance(), "copy-permission");
     OpenTask review = awaitTask(permission, "reviewChapterLength");
     assertThat(review.candidateGroups()).containsExactly("staff-cityu");
     userTasks.complete(review.key(), Map.of("chapterReview", "REFUSE"));
     awaitCompleted(longChapter.instance());
-    assertThat(requests.history(longChapter.requestId()).getLast().note()).contains("reasonable proportion");
+    assertThat(requests.history(longChapter.requestId()).getLast().note())
+        .contains("reasonable proportion");
   }
 
   int loansInUse(Placed r) {
-    return jdbc.queryForObject("select loans_in_use from patron where id = ?", Integer.class, r.patron().id());
+    return jdbc.queryForObject(
+        "select loans_in_use from patron where id = ?", Integer.class, r.patron().id());
   }
 
   @Test
@@ -355,7 +439,8 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
 
     OpenTask upload = awaitTask(r.instance(), "uploadOverseasScan");
     assertThat(upload.candidateGroups()).containsExactly("staff-cityu");
-    // an unusable upload goes back to the staff with its reason (SCAN_INVALID from digital-delivery)
+    // an unusable upload goes back to the staff with its reason (SCAN_INVALID from
+    // digital-delivery)
     String notAPdf = upload("partner-scan.pdf", "an e-mail saved by mistake".getBytes());
     userTasks.complete(upload.key(), Map.of("uploadKeys", List.of(notAPdf), "expectedPages", 3));
     OpenTask again = awaitNextTask(r.instance(), "uploadOverseasScan", upload.key());
@@ -402,9 +487,13 @@ class OverseasRequestProcessTest extends OverseasProcessTestBase {
     Instant escalateAt = Instant.parse(String.valueOf(v.get("taskEscalateAt")));
 
     engine.increaseTime(Duration.between(engine.now(), remindAt).plusMinutes(1));
-    awaitMail("ill-cityu@interlend.local", "Reminder: \"Source from partner\" for request " + r.requestId());
+    awaitMail(
+        "ill-cityu@interlend.local",
+        "Reminder: \"Source from partner\" for request " + r.requestId());
     engine.increaseTime(Duration.between(engine.now(), escalateAt).plusMinutes(1));
-    awaitMail("ill-managers-cityu@interlend.local", "Overdue task: \"Source from partner\" for request " + r.requestId());
+    awaitMail(
+        "ill-managers-cityu@interlend.local",
+        "Overdue task: \"Source from partner\" for request " + r.requestId());
     assertThat(userTasks.find(sourcing.key())).isPresent();
   }
 }

@@ -60,8 +60,10 @@ class OrphanedRequestsTest extends ProcessTest {
     assertThat(data.loansInUse(patron)).isEqualTo(3);
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> data.mailsTo(data.email(patron)).contains(
-            "Request " + lost.id() + " ended: " + lost.title()));
+        .until(
+            () ->
+                data.mailsTo(data.email(patron))
+                    .contains("Request " + lost.id() + " ended: " + lost.title()));
 
     // a second pass changes nothing
     orphans.reconcile(key -> Optional.of(key != lost.processInstanceKey()));

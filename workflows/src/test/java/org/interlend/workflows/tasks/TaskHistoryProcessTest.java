@@ -46,8 +46,13 @@ class TaskHistoryProcessTest extends ProcessTest {
 
     OpenTask pull = awaitTask(r.processInstanceKey(), "hkallPullAndShip");
     userTasks.claim(pull.key(), "staff-hku");
-    await().pollInSameThread().atMost(WAIT)
-        .until(() -> "staff-hku".equals(userTasks.find(pull.key()).map(OpenTask::assignee).orElse(null)));
+    await()
+        .pollInSameThread()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "staff-hku"
+                    .equals(userTasks.find(pull.key()).map(OpenTask::assignee).orElse(null)));
     userTasks.complete(pull.key(), Map.of("pullOutcome", "SHIPPED", "pullNote", "courier 4711"));
 
     OpenTask receive = awaitTask(r.processInstanceKey(), "hkallReceiveItem");
@@ -86,7 +91,11 @@ class TaskHistoryProcessTest extends ProcessTest {
     physicalRequests.cancel(r.id(), "staff-cityu", "the patron found a copy");
     awaitCompleted(r.processInstanceKey());
 
-    assertThat(await().pollInSameThread().atMost(WAIT).until(() -> history.of(r.id()), e -> e.size() == 2))
+    assertThat(
+            await()
+                .pollInSameThread()
+                .atMost(WAIT)
+                .until(() -> history.of(r.id()), e -> e.size() == 2))
         .extracting(TaskEvent::userTaskKey, TaskEvent::event)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(pull.key(), Event.CREATED),
@@ -103,7 +112,8 @@ class TaskHistoryProcessTest extends ProcessTest {
     int tasks = 0;
     var factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
-    for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:/camunda/*.bpmn")) {
+    for (Resource r :
+        new PathMatchingResourcePatternResolver().getResources("classpath*:/camunda/*.bpmn")) {
       var doc = factory.newDocumentBuilder().parse(r.getInputStream());
       NodeList userTasks = doc.getElementsByTagNameNS(bpmn, "userTask");
       for (int i = 0; i < userTasks.getLength(); i++) {

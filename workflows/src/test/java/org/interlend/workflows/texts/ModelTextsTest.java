@@ -15,17 +15,18 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The models write patron-facing reasons and notes as codes of the patron texts: every code a
- * model names is in the bundle (in both languages), and no model writes a history note as English
- * text.
+ * The models write patron-facing reasons and notes as codes of the patron texts: every code a model
+ * names is in the bundle (in both languages), and no model writes a history note as English text.
  */
 class ModelTextsTest {
 
   static final Pattern CODE =
       Pattern.compile("(?:\"|&quot;)((?:note|reason|label)\\.[a-z0-9.-]+)(?:\"|&quot;)");
+
   /** A note given as a plain string literal with words in it: English, not a code. */
   static final Pattern ENGLISH_NOTE =
-      Pattern.compile("source=(['\"])=(?:&quot;|\")[^\"&']*\\s[^\"&']*(?:&quot;|\")\\1 target=\"statusNote\"");
+      Pattern.compile(
+          "source=(['\"])=(?:&quot;|\")[^\"&']*\\s[^\"&']*(?:&quot;|\")\\1 target=\"statusNote\"");
 
   final PatronTexts texts = new PatronTexts();
 

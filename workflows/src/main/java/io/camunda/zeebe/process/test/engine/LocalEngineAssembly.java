@@ -31,9 +31,9 @@ import java.util.List;
  * interface.
  *
  * <p>It lives in the test engine's package because the gateway, the job streamer and the response
- * writer it reuses are package-private there. It is the only class in this package; everything
- * else about the local engine is in {@code org.interlend.workflows.engine}. Check it when the
- * engine version changes.
+ * writer it reuses are package-private there. It is the only class in this package; everything else
+ * about the local engine is in {@code org.interlend.workflows.engine}. Check it when the engine
+ * version changes.
  */
 public final class LocalEngineAssembly {
 

@@ -44,7 +44,7 @@ import org.interlend.workflows.engine.EmbeddedEngine;
  *       clients for 15 s; beside a static file served by the same app to the same clients.
  * </ol>
  *
- * <p>Arguments: {@code [requests=1000] [finished=5000]}.
+ * <p>Arguments: {@code [requests=1000] [finished=5000]}; {@code 0} measures My Requests only.
  */
 public final class RuntimeBenchmark {
 
@@ -81,6 +81,10 @@ public final class RuntimeBenchmark {
   }
 
   private void run(int n, int finished) throws Exception {
+    if (n == 0) { // ./interlend bench runtime 0: My Requests only
+      portal();
+      return;
+    }
     String patron = app.patron("ACADEMIC");
     liveAtStart = engine.stats().liveInstances(); // the demo data's requests in flight
     System.out.printf("runtime: %d process instances live at the start (demo data)%n", liveAtStart);

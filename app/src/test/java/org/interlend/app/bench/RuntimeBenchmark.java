@@ -271,6 +271,7 @@ public final class RuntimeBenchmark {
     engine.increaseTime(Duration.ofDays(15));
     long start = System.nanoTime();
     long lastReport = start;
+    long lastJump = start;
     while (app.jdbc()
                 .queryForObject(
                     "select count(*) from request where status = 'DELIVERED' and patron_id like 'BP%'",
@@ -278,6 +279,11 @@ public final class RuntimeBenchmark {
             > 0
         || engine.stats().liveInstances() > liveAtStart) {
       Thread.sleep(200);
+      if (System.nanoTime() - lastJump > Duration.ofSeconds(20).toNanos()) {
+        // a delivery that reached its window's timer only after the jump started its 14 days then
+        engine.increaseTime(Duration.ofDays(15));
+        lastJump = System.nanoTime();
+      }
       if (System.nanoTime() - lastReport > Duration.ofSeconds(60).toNanos()) {
         lastReport = System.nanoTime();
         System.out.printf(

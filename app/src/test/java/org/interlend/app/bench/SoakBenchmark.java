@@ -446,19 +446,8 @@ public final class SoakBenchmark {
   }
 
   private HttpResponse<byte[]> download(String id, String patron) throws Exception {
-    var request =
-        java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(app.url("/api/requests/" + id + "/download")))
-            .header(
-                "Authorization",
-                "Basic "
-                    + java.util.Base64.getEncoder().encodeToString((patron + ":demo").getBytes()))
-            .GET()
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    return new WebSession(app.port).getBytesAs("/api/requests/" + id + "/download", patron);
   }
-
-  private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 
   // ---- five more staff on the desk and the console
 

@@ -142,9 +142,14 @@ public class WebSession {
     return send(b.build());
   }
 
-  public HttpResponse<String> api(String method, String path, String user, String json)
-      throws Exception {
-    HttpRequest.Builder b = request(path).header("Accept", "application/json");
+  /** GETs {@code path} as {@code user} (the demo password) and keeps the answer's bytes. */
+  public HttpResponse<byte[]> getBytesAs(String path, String user) throws Exception {
+    return http.send(
+        asUser(request(path), user).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** HTTP Basic authentication as {@code user} with the demo password; none for null. */
+  private static HttpRequest.Builder asUser(HttpRequest.Builder b, String user) {
     if (user != null) {
       b.header(
           "Authorization",
@@ -152,6 +157,12 @@ public class WebSession {
               + Base64.getEncoder()
                   .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
     }
+    return b;
+  }
+
+  public HttpResponse<String> api(String method, String path, String user, String json)
+      throws Exception {
+    HttpRequest.Builder b = asUser(request(path).header("Accept", "application/json"), user);
     if (json != null) {
       b.header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(json));

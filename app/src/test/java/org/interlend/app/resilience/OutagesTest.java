@@ -11,15 +11,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +26,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.interlend.app.portal.TestPatrons;
+import org.interlend.app.portal.WebSession;
 import org.interlend.copying.DigitalDeliveries;
 import org.interlend.requests.Request;
 import org.interlend.requests.RequestStatus;
@@ -86,8 +83,6 @@ class OutagesTest {
   @Autowired Requests requests;
   @Autowired DigitalDeliveries deliveries;
   @Autowired DocumentStore store;
-
-  final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void requestsInFlightCompleteAfterOutagesOfTheObjectStoreTheDatabaseAndTheMailServer()
@@ -231,14 +226,7 @@ class OutagesTest {
   }
 
   private HttpResponse<byte[]> download(String id, String patron) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/requests/" + id + "/download"))
-            .header(
-                "Authorization",
-                "Basic " + Base64.getEncoder().encodeToString((patron + ":demo").getBytes()))
-            .build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    return new WebSession(port).getBytesAs("/api/requests/" + id + "/download", patron);
   }
 
   private static byte[] pdf(int pages) throws IOException {

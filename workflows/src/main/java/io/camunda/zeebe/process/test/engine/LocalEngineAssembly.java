@@ -10,7 +10,6 @@ import io.camunda.zeebe.engine.processing.EngineProcessors;
 import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSender;
 import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.logstreams.storage.LogStorage;
-import io.camunda.zeebe.process.test.engine.db.InMemoryDbFactory;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
@@ -22,13 +21,15 @@ import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.util.List;
+import org.interlend.workflows.engine.state.LocalState;
 
 /**
  * Puts the Zeebe in-memory engine together as {@code EngineFactory} of zeebe-process-test-engine
- * does, with two differences that a long-running local runtime needs: the log storage is given
+ * does, with three differences that a long-running local runtime needs: the log storage is given
  * (Interlend's compacting storage, not the test engine's list that keeps every record and is not
- * safe to read while it grows), and the gRPC gateway binds to the address given, not to every
- * interface.
+ * safe to read while it grows); the state store is Interlend's {@link LocalState} (the test
+ * engine's copies the whole store for every range walk, so each step costs in proportion to all the
+ * engine holds); and the gRPC gateway binds to the address given, not to every interface.
  *
  * <p>It lives in the test engine's package because the gateway, the job streamer and the response
  * writer it reuses are package-private there. It is the only class in this package; everything else
@@ -85,7 +86,7 @@ public final class LocalEngineAssembly {
     Server grpcServer = NettyServerBuilder.forAddress(address).addService(gateway).build();
     GrpcResponseWriter responses = new GrpcResponseWriter(gateway, requests, null);
 
-    ZeebeDb<ZbColumnFamilies> database = new InMemoryDbFactory<ZbColumnFamilies>().createDb();
+    ZeebeDb<ZbColumnFamilies> database = new LocalState<>();
     SecurityConfiguration security = new SecurityConfiguration();
     security.getAuthorizations().setEnabled(false);
     StreamProcessor processor =

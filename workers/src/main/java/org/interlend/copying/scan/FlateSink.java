@@ -27,6 +27,13 @@ final class FlateSink extends OutputStream {
 
   private final Deflater deflater;
   private final byte[] buffer = new byte[8192];
+
+  /**
+   * Small writes (a content stream's operators come a few bytes at a time) gathered for deflate.
+   */
+  private final byte[] input = new byte[16384];
+
+  private int gathered;
   private final Adler32 adler = new Adler32();
   private OutputStream target;
 
@@ -38,16 +45,41 @@ final class FlateSink extends OutputStream {
   void start(OutputStream target) {
     deflater.reset();
     adler.reset();
+    gathered = 0;
     this.target = target;
   }
 
   @Override
   public void write(int b) throws IOException {
-    write(new byte[] {(byte) b}, 0, 1);
+    if (gathered == input.length) {
+      drain();
+    }
+    input[gathered++] = (byte) b;
   }
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
+    if (len >= input.length) {
+      drain();
+      deflate(b, off, len);
+      return;
+    }
+    if (gathered + len > input.length) {
+      drain();
+    }
+    System.arraycopy(b, off, input, gathered, len);
+    gathered += len;
+  }
+
+  /** Compresses what was gathered. */
+  private void drain() throws IOException {
+    if (gathered > 0) {
+      deflate(input, 0, gathered);
+      gathered = 0;
+    }
+  }
+
+  private void deflate(byte[] b, int off, int len) throws IOException {
     if (len == 0) {
       return;
     }
@@ -61,6 +93,7 @@ final class FlateSink extends OutputStream {
 
   /** Ends the data so far on a byte boundary, without a final block: more blocks may follow. */
   void syncFlush() throws IOException {
+    drain();
     int n;
     do {
       n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
@@ -70,6 +103,7 @@ final class FlateSink extends OutputStream {
 
   /** Ends the deflate data with a final block. */
   void finishData() throws IOException {
+    drain();
     deflater.finish();
     while (!deflater.finished()) {
       int n = deflater.deflate(buffer, 0, buffer.length);
@@ -79,6 +113,9 @@ final class FlateSink extends OutputStream {
 
   /** Adler-32 of the bytes written since {@link #start}. */
   int adler() {
+    if (gathered > 0) {
+      throw new IllegalStateException("adler() before the data was flushed or finished");
+    }
     return (int) adler.getValue();
   }
 

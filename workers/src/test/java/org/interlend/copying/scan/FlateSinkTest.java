@@ -68,6 +68,47 @@ class FlateSinkTest {
                 + new String(mark, StandardCharsets.US_ASCII));
   }
 
+  @ParameterizedTest(name = "writes of up to {0} bytes")
+  @CsvSource({"1", "7", "300", "20000"})
+  void manySmallWritesMakeTheSameStreamAsOne(int largest) throws Exception {
+    byte[] data = new byte[100_000];
+    new Random(largest).nextBytes(data);
+    for (int i = 0; i < data.length; i += 3) {
+      data[i] = 'q'; // compressible, like operators
+    }
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    Random sizes = new Random(7);
+    try (FlateSink sink = new FlateSink(Deflater.DEFAULT_COMPRESSION)) {
+      stream.write(FlateSink.ZLIB_HEADER);
+      sink.start(stream);
+      int at = 0;
+      while (at < data.length) {
+        int n = Math.min(data.length - at, 1 + sizes.nextInt(largest));
+        if (n == 1) {
+          sink.write(data[at]);
+        } else {
+          sink.write(data, at, n);
+        }
+        at += n;
+      }
+      sink.finishData();
+      FlateSink.writeAdler(stream, sink.adler());
+    }
+    assertThat(adler(data)).isEqualTo(adler(inflate(stream.toByteArray(), data.length)));
+    assertThat(inflate(stream.toByteArray(), data.length)).isEqualTo(data);
+  }
+
+  private static byte[] inflate(byte[] zlib, int length) throws Exception {
+    Inflater inflater = new Inflater();
+    inflater.setInput(zlib);
+    byte[] out = new byte[length];
+    int n = inflater.inflate(out);
+    assertThat(n).isEqualTo(length);
+    assertThat(inflater.finished()).isTrue();
+    inflater.end();
+    return out;
+  }
+
   private static int adler(byte[]... parts) {
     Adler32 adler = new Adler32();
     for (byte[] part : parts) {

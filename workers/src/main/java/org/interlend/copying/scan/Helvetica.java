@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 import java.util.Arrays;
 import org.apache.fontbox.afm.FontMetrics;
 import org.apache.fontbox.ttf.TTFParser;
@@ -23,9 +22,6 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * font to render with, which allocates some 27 MB the first time, more than a whole 300-page copy.
  */
 final class Helvetica {
-
-  static final Helvetica REGULAR = new Helvetica("Helvetica");
-  static final Helvetica BOLD = new Helvetica("Helvetica-Bold");
 
   /**
    * PDF's WinAnsiEncoding is Windows code page 1252 for every character it has (PDF 32000-1, D.2).
@@ -64,12 +60,47 @@ final class Helvetica {
   private static final String OUTLINE_FONT =
       "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
+  /** The characters of codes 0x80 to 0xFF in code page 1252 (U+FFFD where it has none). */
+  private static final char[] HIGH_CHARACTERS = new String(highCodes(), CP1252).toCharArray();
+
+  // after the tables above: building a font reads them
+  static final Helvetica REGULAR = new Helvetica("Helvetica");
+  static final Helvetica BOLD = new Helvetica("Helvetica-Bold");
+
   private final String name;
   private final FontMetrics metrics;
+
+  /** Advance widths by code, in glyph units (1000 to the em); 0 for codes without a glyph. */
+  private final float[] widths = new float[256];
 
   private Helvetica(String name) {
     this.name = name;
     this.metrics = Standard14Fonts.getAFM(name);
+    for (int code = 0; code < 256; code++) {
+      String glyph = glyph(code);
+      widths[code] = glyph == null ? 0 : metrics.getCharacterWidth(glyph);
+    }
+  }
+
+  private static byte[] highCodes() {
+    byte[] codes = new byte[0x80];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = (byte) (0x80 + i);
+    }
+    return codes;
+  }
+
+  /** The WinAnsi code of a character, or -1 if the encoding lacks it. */
+  private static int code(int codePoint) {
+    if (codePoint < 0x80) {
+      return codePoint;
+    }
+    for (int i = 0; i < HIGH_CHARACTERS.length; i++) {
+      if (HIGH_CHARACTERS[i] == codePoint && codePoint != 0xFFFD) {
+        return 0x80 + i;
+      }
+    }
+    return -1;
   }
 
   String name() {
@@ -82,26 +113,21 @@ final class Helvetica {
    * @throws IllegalArgumentException naming the first character the encoding lacks
    */
   byte[] encode(String text) {
-    CharsetEncoder encoder = CP1252.newEncoder();
     byte[] bytes = new byte[text.length()];
     int n = 0;
     for (int i = 0; i < text.length(); ) {
       int codePoint = text.codePointAt(i);
-      String character = new String(Character.toChars(codePoint));
-      int code = -1;
-      if (encoder.canEncode(character)) {
-        code = character.getBytes(CP1252)[0] & 0xff;
-      }
+      int code = code(codePoint);
       if (code < 0 || glyph(code) == null) {
         throw new IllegalArgumentException(
             String.format(
                 "U+%04X ('%s') is not available in %s's encoding " + "WinAnsiEncoding",
-                codePoint, character, name));
+                codePoint, new String(Character.toChars(codePoint)), name));
       }
       bytes[n++] = (byte) code;
       i += Character.charCount(codePoint);
     }
-    return Arrays.copyOf(bytes, n);
+    return n == bytes.length ? bytes : Arrays.copyOf(bytes, n);
   }
 
   /**
@@ -110,7 +136,7 @@ final class Helvetica {
   float width(String text) {
     float width = 0;
     for (byte code : encode(text)) {
-      width += metrics.getCharacterWidth(glyph(code & 0xff));
+      width += widths[code & 0xff];
     }
     return width / 1000f;
   }

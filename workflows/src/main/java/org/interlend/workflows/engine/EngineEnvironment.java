@@ -23,7 +23,10 @@ public class EngineEnvironment implements EnvironmentPostProcessor {
     // Workers: jobs are pushed to open streams as they are created; polling is only the fallback
     // and backs off while there is nothing to do (BackoffSupplier bean), so an idle app writes
     // almost nothing to the engine. Handlers run concurrently on a bounded pool.
-    client.put("camunda.client.worker.defaults.stream-enabled", true);
+    // interlend.workers.stream=false goes back to polling alone (a gateway without job streaming).
+    client.put(
+        "camunda.client.worker.defaults.stream-enabled",
+        env.getProperty("interlend.workers.stream", Boolean.class, true));
     client.put(
         "camunda.client.execution-threads",
         env.getProperty(

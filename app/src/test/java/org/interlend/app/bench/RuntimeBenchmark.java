@@ -125,13 +125,14 @@ public final class RuntimeBenchmark {
     EmbeddedEngine.Stats s = engine.stats();
     System.out.printf(
         "retained: %d finished requests: heap after GC %s MB (+%s MB over idle, %.1f KB per request);"
-            + " engine log %d blocks, %s MB; live instances %d%n",
+            + " engine log %d blocks, %s MB; engine state %d entries; live instances %d%n",
         finished,
         mb(heap),
         mb(heap - baseline),
         (heap - baseline) / 1024.0 / finished,
         s.retainedLogBlocks(),
         mb(s.retainedLogBytes()),
+        s.stateEntries(),
         s.liveInstances());
   }
 

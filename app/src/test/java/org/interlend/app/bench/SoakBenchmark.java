@@ -505,13 +505,14 @@ public final class SoakBenchmark {
     long heap = heapAfterGc();
     EmbeddedEngine.Stats s = engine.stats();
     System.out.printf(
-        "%-7s %3d min  heap-after-gc %6s MB  rss %6s MB  engine log %5d blocks %6s MB  live instances %4d  open tasks %3d  errors %d  %s%n",
+        "%-7s %3d min  heap-after-gc %6s MB  rss %6s MB  engine log %5d blocks %6s MB  state %6d entries  live instances %4d  open tasks %3d  errors %d  %s%n",
         phase,
         minute,
         mb(heap),
         mb(rss()),
         s.retainedLogBlocks(),
         mb(s.retainedLogBytes()),
+        s.stateEntries(),
         s.liveInstances(),
         s.openTasks(),
         errors.get(),

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.interlend.platform.SettingProblem;
+import org.interlend.workflows.engine.state.LocalState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -201,7 +202,8 @@ public class EmbeddedEngine implements AutoCloseable {
       long appendedLogBytes,
       int liveInstances,
       int openTasks,
-      long position) {}
+      long position,
+      int stateEntries) {}
 
   public Stats stats() {
     return new Stats(
@@ -211,7 +213,8 @@ public class EmbeddedEngine implements AutoCloseable {
         storage.appendedBytes(),
         projection.liveInstances(),
         projection.openTasks().size(),
-        projection.position());
+        projection.position(),
+        parts.database() instanceof LocalState<?> state ? state.entries() : -1);
   }
 
   LogStreamWriter writer() {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +24,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.interlend.InterlendApplication;
+import org.interlend.app.portal.TestScans;
 import org.interlend.requests.RequestStatus;
 import org.interlend.requests.Requests;
 import org.interlend.storage.DocumentStore;
@@ -190,7 +189,7 @@ class DigitalRequestApiTest {
     HttpResponse<String> placed = post(patron, "/api/digital-requests", chapterBody(book(), true));
     String id = JSON.readTree(placed.body()).path("id").asText();
     var task = awaitTask(id);
-    byte[] scan = pdf(3);
+    byte[] scan = TestScans.blankPages(3);
     String key = "uploads/api-test/" + UUID.randomUUID() + "/scan.pdf";
     store.put(key, new ByteArrayInputStream(scan), scan.length, "application/pdf", Map.of());
     userTasks.complete(task.key(), Map.of("scanOutcome", "supplied", "scanFiles", List.of(key)));
@@ -257,17 +256,6 @@ class DigitalRequestApiTest {
                     .findFirst(),
             java.util.Optional::isPresent)
         .orElseThrow();
-  }
-
-  static byte[] pdf(int pages) throws Exception {
-    try (PDDocument document = new PDDocument();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      for (int i = 0; i < pages; i++) {
-        document.addPage(new PDPage());
-      }
-      document.save(out);
-      return out.toByteArray();
-    }
   }
 
   String auth(String user) {

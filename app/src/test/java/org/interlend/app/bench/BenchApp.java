@@ -1,6 +1,5 @@
 package org.interlend.app.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -9,12 +8,6 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.interlend.InterlendApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -155,30 +148,5 @@ final class BenchApp implements AutoCloseable {
 
   static String mb(long bytes) {
     return String.format("%.1f", bytes / 1024.0 / 1024.0);
-  }
-
-  /** A scan of {@code pages} text pages, as a supplier's scanner would produce. */
-  static byte[] scan(int pages) throws IOException {
-    try (PDDocument doc = new PDDocument();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
-      for (int i = 1; i <= pages; i++) {
-        PDPage page = new PDPage(PDRectangle.A4);
-        doc.addPage(page);
-        try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
-          text.beginText();
-          text.setFont(font, 11);
-          text.newLineAtOffset(72, 760);
-          for (int line = 0; line < 40; line++) {
-            text.showText(
-                "Page " + i + ", line " + line + ": the quick brown fox jumps over the lazy dog.");
-            text.newLineAtOffset(0, -16);
-          }
-          text.endText();
-        }
-      }
-      doc.save(out);
-      return out.toByteArray();
-    }
   }
 }

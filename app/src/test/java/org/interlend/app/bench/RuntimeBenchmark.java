@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.interlend.app.portal.TestScans;
 import org.interlend.app.portal.WebSession;
 import org.interlend.requests.Requests;
 import org.interlend.storage.DocumentStore;
@@ -62,7 +63,7 @@ public final class RuntimeBenchmark {
     this.engine = app.context.getBeanProvider(EmbeddedEngine.class).getObject();
     this.requests = app.bean(Requests.class);
     this.store = app.bean(DocumentStore.class);
-    this.scan = BenchApp.scan(10);
+    this.scan = TestScans.textPages(10);
   }
 
   public static void main(String[] args) throws Exception {

@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.interlend.app.portal.TestScans;
 import org.interlend.app.portal.WebSession;
 import org.interlend.workflows.engine.EmbeddedEngine;
 import org.interlend.workflows.engine.UserTasks;
@@ -76,7 +77,7 @@ public final class SoakBenchmark {
     this.app = app;
     this.userTasks = app.bean(UserTasks.class);
     this.engine = app.context.getBeanProvider(EmbeddedEngine.class).getObject();
-    this.scan = BenchApp.scan(10);
+    this.scan = TestScans.textPages(10);
   }
 
   public static void main(String[] args) throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.CamundaClient;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -12,11 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.interlend.InterlendApplication;
 import org.interlend.app.portal.TestPatrons;
+import org.interlend.app.portal.TestScans;
 import org.interlend.copying.DigitalDeliveries;
 import org.interlend.documents.CamundaDocuments;
 import org.interlend.documents.Documents;
@@ -97,7 +95,8 @@ class ScanFromCamundaDocumentsTest {
   void aScanGivenAsCamundaDocumentReferencesIsDeliveredAndTheDocumentsDeleted() throws Exception {
     String patron = TestPatrons.create(jdbc, "ACADEMIC");
     Request request = requests.create("DIGITAL", patron, "Chapter 3 of a book scanned in Tasklist");
-    Map<String, Object> upload = CamundaApi.upload("chapter-3.pdf", "application/pdf", pdf(3));
+    Map<String, Object> upload =
+        CamundaApi.upload("chapter-3.pdf", "application/pdf", TestScans.blankPages(3));
     String documentId = (String) upload.get("documentId");
 
     long instance =
@@ -139,16 +138,5 @@ class ScanFromCamundaDocumentsTest {
     assertThat(CAMUNDA.violations()).as("requests the 8.8 REST API does not document").isEmpty();
 
     client.newCancelInstanceCommand(instance).send().join();
-  }
-
-  static byte[] pdf(int pages) throws Exception {
-    try (PDDocument doc = new PDDocument();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      for (int i = 0; i < pages; i++) {
-        doc.addPage(new PDPage(PDRectangle.A4));
-      }
-      doc.save(out);
-      return out.toByteArray();
-    }
   }
 }

@@ -7,7 +7,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.camunda.client.CamundaClient;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -22,10 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.interlend.app.portal.TestPatrons;
+import org.interlend.app.portal.TestScans;
 import org.interlend.app.portal.WebSession;
 import org.interlend.copying.DigitalDeliveries;
 import org.interlend.requests.Request;
@@ -189,7 +186,7 @@ class OutagesTest {
   /** A request whose supplier's scan is in the store, its delivery process started. */
   private String deliver(String patron) throws Exception {
     Request request = requests.create("DIGITAL", patron, "Outage test chapter");
-    byte[] scan = pdf(3);
+    byte[] scan = TestScans.blankPages(3);
     String key = "uploads/outages/" + UUID.randomUUID() + "/scan.pdf";
     store.put(key, new ByteArrayInputStream(scan), scan.length, "application/pdf", Map.of());
     client
@@ -227,17 +224,6 @@ class OutagesTest {
 
   private HttpResponse<byte[]> download(String id, String patron) throws Exception {
     return new WebSession(port).getBytesAs("/api/requests/" + id + "/download", patron);
-  }
-
-  private static byte[] pdf(int pages) throws IOException {
-    try (PDDocument doc = new PDDocument();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      for (int i = 0; i < pages; i++) {
-        doc.addPage(new PDPage(PDRectangle.A4));
-      }
-      doc.save(out);
-      return out.toByteArray();
-    }
   }
 
   private static void sleepUntil(long since, Duration duration) throws InterruptedException {

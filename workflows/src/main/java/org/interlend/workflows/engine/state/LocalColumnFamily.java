@@ -65,40 +65,17 @@ final class LocalColumnFamily<K extends DbKey, V extends DbValue> implements Col
 
   @Override
   public void insert(K key, V value) {
-    byte[] stored = keyBytes(key);
-    inTransaction(
-        t -> {
-          if (t.get(stored) != null) {
-            throw new ZeebeDbInconsistentException(
-                "key " + key + " already exists in column family " + familyName);
-          }
-          t.put(stored, valueBytes(value));
-          return null;
-        });
+    write(key, Expect.ABSENT, value);
   }
 
   @Override
   public void update(K key, V value) {
-    byte[] stored = keyBytes(key);
-    inTransaction(
-        t -> {
-          if (t.get(stored) == null) {
-            throw new ZeebeDbInconsistentException(
-                "key " + key + " does not exist in column family " + familyName);
-          }
-          t.put(stored, valueBytes(value));
-          return null;
-        });
+    write(key, Expect.PRESENT, value);
   }
 
   @Override
   public void upsert(K key, V value) {
-    byte[] stored = keyBytes(key);
-    inTransaction(
-        t -> {
-          t.put(stored, valueBytes(value));
-          return null;
-        });
+    write(key, Expect.ANY, value);
   }
 
   @Override
@@ -159,26 +136,12 @@ final class LocalColumnFamily<K extends DbKey, V extends DbValue> implements Col
 
   @Override
   public void deleteExisting(K key) {
-    byte[] stored = keyBytes(key);
-    inTransaction(
-        t -> {
-          if (t.get(stored) == null) {
-            throw new ZeebeDbInconsistentException(
-                "key " + key + " does not exist in column family " + familyName);
-          }
-          t.delete(stored);
-          return null;
-        });
+    write(key, Expect.PRESENT, null);
   }
 
   @Override
   public void deleteIfExists(K key) {
-    byte[] stored = keyBytes(key);
-    inTransaction(
-        t -> {
-          t.delete(stored);
-          return null;
-        });
+    write(key, Expect.ANY, null);
   }
 
   @Override
@@ -226,6 +189,43 @@ final class LocalColumnFamily<K extends DbKey, V extends DbValue> implements Col
   @Override
   public ColumnFamilyScope partitionScope() {
     return scope;
+  }
+
+  /** Whether a write needs its key to be there, or not to be, or does not care. */
+  private enum Expect {
+    ANY,
+    PRESENT,
+    ABSENT
+  }
+
+  /**
+   * Writes {@code value} under {@code key}, or deletes the key when the value is null, after
+   * checking the key's presence as {@code expect} says (Zeebe's insert, update and delete
+   * contract).
+   */
+  private void write(K key, Expect expect, V value) {
+    byte[] stored = keyBytes(key);
+    byte[] bytes = value == null ? null : valueBytes(value);
+    inTransaction(
+        t -> {
+          if (expect != Expect.ANY) {
+            boolean present = t.get(stored) != null;
+            if (present != (expect == Expect.PRESENT)) {
+              throw new ZeebeDbInconsistentException(
+                  "key "
+                      + key
+                      + (present ? " already exists" : " does not exist")
+                      + " in column family "
+                      + familyName);
+            }
+          }
+          if (bytes == null) {
+            t.delete(stored);
+          } else {
+            t.put(stored, bytes);
+          }
+          return null;
+        });
   }
 
   private byte[] read(K key) {
